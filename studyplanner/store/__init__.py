@@ -1,0 +1,1 @@
+"""SQLModel/SQLite persistence. No Qt."""

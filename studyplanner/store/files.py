@@ -1,0 +1,115 @@
+"""File-level helpers of the store: private folders, directory fsync, UTC stamps and quarantine.
+
+Nothing here opens the live database with Python file calls while SQLite has it open
+(RELIABILITY.md REL-CONN-02): quarantine only *renames* files, which keeps SQLite's POSIX locks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+from pathlib import Path
+
+from studyplanner.store.crash import crashpoint, register_crashpoint
+
+QUARANTINE_DIRNAME = "quarantine"
+BACKUP_DIRNAME = "backups"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+register_crashpoint("quarantine:db-moved")
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    """``<db>-wal``, ``<db>-shm`` or ``<db>-journal`` beside *path*."""
+    return path.with_name(path.name + suffix)
+
+
+def utc_stamp(now: dt.datetime | None = None) -> str:
+    """``YYYYMMDDTHHMMSSZ`` of *now* (default: the current time) in UTC."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in *folder* durable (B5)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def private_dir(folder: Path) -> Path:
+    """Create *folder* (and parents) with mode 0700, whatever the umask; tighten it if it exists."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700, parents=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
+
+
+def quarantine_root(db_path: Path) -> Path:
+    return db_path.parent / QUARANTINE_DIRNAME
+
+
+def quarantined_copies(db_path: Path) -> list[Path]:
+    """Quarantine folders that hold a copy of *db_path* (or of its ``-wal``), oldest first."""
+    root = quarantine_root(db_path)
+    if not root.is_dir():
+        return []
+    names = {db_path.name, db_path.name + "-wal"}
+    found = [d for d in root.iterdir() if d.is_dir() and any((d / n).exists() for n in names)]
+    return sorted(found, key=lambda d: d.name)
+
+
+def quarantine(
+    db_path: Path, now: dt.datetime | None = None, *, only_wal: bool = False
+) -> Path | None:
+    """Move the database file and its ``-wal`` to ``quarantine/<UTC stamp>/``; remove the ``-shm``.
+
+    The files are moved (renamed), never copied and deleted, so their bytes are exactly those that
+    were on disk. They get mode 0600 and the folders 0700. Returns the quarantine folder, or None
+    when there was nothing to move. ``only_wal`` moves just the ``-wal`` (a journal that belongs
+    to another file). The live connection, if any, may stay open until this returns:
+    SQLite then sees the file as moved and does not checkpoint into it when it closes.
+    """
+    wal = side_file(db_path, "-wal")
+    candidates = (wal,) if only_wal else (db_path, wal)
+    movable = [p for p in candidates if p.exists() and not p.is_dir()]
+    if not movable:
+        return None
+    root = private_dir(quarantine_root(db_path))
+    stamp = utc_stamp(now)
+    target: Path | None = None
+    for n in range(1000):
+        candidate = root / (stamp if n == 0 else f"{stamp}-{n}")
+        try:
+            candidate.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        target = candidate
+        break
+    if target is None:
+        raise OSError(errno.EEXIST, "no free quarantine folder name", str(root))
+    for index, source in enumerate(movable):
+        destination = target / source.name
+        os.rename(source, destination)
+        with contextlib.suppress(OSError):
+            destination.chmod(0o600)
+        if index == 0 and len(movable) > 1:
+            crashpoint("quarantine:db-moved")
+    with contextlib.suppress(FileNotFoundError):
+        side_file(db_path, "-shm").unlink()
+    fsync_dir(target)
+    fsync_dir(root)
+    fsync_dir(db_path.parent)
+    return target

@@ -1,0 +1,262 @@
+"""The store's opening rules: pragmas (REL-CRASH-04), one connection (REL-CONN-01/02), file checks
+before any write, file modes (REL-SEC-02) and the single-instance lock."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studyplanner import services
+from studyplanner.store import backup, recovery
+from studyplanner.store import db as store_db
+from studyplanner.store.errors import (
+    DatabaseCorrupt,
+    DatabaseInUse,
+    DatabaseMissing,
+    StorageUnavailable,
+)
+from tests.reliability.harness import read_only, sha256
+
+DB_NAME = "studyplanner.sqlite3"
+
+
+def _planner(db: store_db.Database) -> services.StudyPlanner:
+    planner = services.StudyPlanner(
+        db, clock=lambda: dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC), zone="UTC"
+    )
+    if planner.current_plan() is None:
+        planner.import_notes_file(services.bundled_notes_path(), start=dt.date(2024, 1, 1))
+    return planner
+
+
+def test_rel_crash_04_configuration_lock_in(tmp_path: Path) -> None:
+    db = store_db.open_database(tmp_path / "data" / DB_NAME)
+    try:
+        with db.raw_connection() as conn:
+
+            def pragma(name: str) -> object:
+                return conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+            assert pragma("journal_mode") == "wal"
+            assert pragma("synchronous") == 2
+            assert pragma("foreign_keys") == 1
+            assert pragma("locking_mode") == "exclusive"
+            assert pragma("trusted_schema") == 0
+            assert pragma("mmap_size") == 0
+            assert pragma("user_version") == store_db.SCHEMA_VERSION
+            assert pragma("application_id") == store_db.APPLICATION_ID
+            tables = conn.execute(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        assert len(tables) == len(store_db.table_names())
+        assert all(str(sql).rstrip().endswith("STRICT") for _, sql in tables), tables
+    finally:
+        db.close()
+
+
+class _Watch:
+    """Counts SQLite connections to one path and Python-level opens of its files."""
+
+    def __init__(self, path: Path) -> None:
+        self.names = {str(path), str(path) + "-wal", str(path) + "-shm"}
+        self.connects = 0
+        self.raw_opens: list[str] = []
+        self.live = False
+
+    def audit(self, event: str, args: tuple[Any, ...]) -> None:
+        if self.live and event == "open" and args and str(args[0]) in self.names:
+            self.raw_opens.append(str(args[0]))
+
+
+_WATCHES: list[_Watch] = []
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    for watch in _WATCHES:
+        watch.audit(event, args)
+
+
+sys.addaudithook(_audit)
+
+
+@contextlib.contextmanager
+def _watching(path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[_Watch]:
+    watch = _Watch(path)
+    real = sqlite3.connect
+
+    def counting(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if str(database).removeprefix("file:").split("?")[0] == str(path):
+            watch.connects += 1
+        made: sqlite3.Connection = real(database, *args, **kwargs)
+        return made
+
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", counting)
+    _WATCHES.append(watch)
+    try:
+        yield watch
+    finally:
+        _WATCHES.remove(watch)
+        monkeypatch.setattr(sqlite3, "connect", real)
+        monkeypatch.setattr(sqlite3.dbapi2, "connect", real)
+
+
+def test_rel_conn_01_02_one_connection_no_raw_access(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scripted session: create plan, log 20 sessions, backup, export, import, migrate."""
+    from studyplanner import exchange
+
+    path = tmp_path / "data" / DB_NAME
+    with _watching(path, monkeypatch) as watch:
+        db = store_db.open_database(path)
+        watch.live = True
+        planner = _planner(db)
+        module = planner.modules()[0].id
+        for n in range(20):
+            planner.log_session(module, 30, on=dt.date(2024, 2, 1 + n), note=f"n{n}")
+        db.backup("manual", only_if_changed=False)
+        export = tmp_path / "sessions.csv"
+        exchange.export_sessions_csv(planner, export)
+        exchange.import_sessions(planner, export)
+        planner.report()
+        watch.live = False
+        db.close()
+    assert watch.connects == 1
+    assert watch.raw_opens == []
+
+    v1 = tmp_path / "v1" / DB_NAME
+    from tests.reliability.harness import make_v1_database
+
+    make_v1_database(v1)
+    with _watching(v1, monkeypatch) as watch:
+        store_db.open_database(v1).close()
+    assert watch.connects == 1
+
+
+def test_a_second_opener_in_use_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "data" / DB_NAME
+    first = store_db.open_database(path)
+    try:
+        before = sha256(path)
+        with pytest.raises(DatabaseInUse, match="another copy of StudyPlanner is running"):
+            store_db.open_database(path)
+        assert sha256(path) == before
+    finally:
+        first.close()
+    store_db.open_database(path).close()
+
+
+def test_a_directory_at_the_data_path_is_operational(tmp_path: Path) -> None:
+    path = tmp_path / "data" / DB_NAME
+    path.mkdir(parents=True)
+    with pytest.raises(StorageUnavailable, match="folder"):
+        store_db.open_database(path)
+    assert not (path.parent / "quarantine").exists()
+
+
+def _make_db(path: Path, sessions: int = 5) -> None:
+    db = store_db.open_database(path)
+    planner = _planner(db)
+    module = planner.modules()[0].id
+    for n in range(sessions):
+        planner.log_session(module, 10, on=dt.date(2024, 2, 1), at=dt.time(8, n))
+    db.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["png", "header", "truncated", "other-app"],
+)
+def test_damaged_files_are_refused_before_any_write(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)
+    data = path.read_bytes()
+    if damage == "png":
+        data = b"\x89PNG\r\n\x1a\n" + os.urandom(200)
+    elif damage == "header":
+        data = os.urandom(16) + data[16:]
+    elif damage == "truncated":
+        data = data[: len(data) // 2]
+    path.write_bytes(data)
+    if damage == "other-app":
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA application_id = 42")
+            conn.commit()
+        data = path.read_bytes()
+    with pytest.raises(DatabaseCorrupt) as caught:
+        store_db.open_database(path)
+    assert caught.value.quarantined is not None
+    moved = caught.value.quarantined / DB_NAME
+    assert moved.read_bytes() == data
+    assert stat.S_IMODE(moved.stat().st_mode) == 0o600
+    assert not path.exists()
+    with pytest.raises(DatabaseMissing):
+        store_db.open_database(path)
+    assert len(list((path.parent / "quarantine").iterdir())) == 1
+
+
+def test_empty_file_with_backups_is_not_a_first_run(tmp_path: Path) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)
+    assert backup.list_backups(path.parent / "backups")
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseMissing, match="empty"):
+        store_db.open_database(path)
+    assert not path.exists()
+    path.unlink(missing_ok=True)
+    with pytest.raises(DatabaseMissing, match="missing"):
+        store_db.open_database(path)
+    fresh = store_db.open_database(path, start_empty=True)
+    fresh.close()
+    assert recovery.find_restorable_backups(path)
+
+
+def test_empty_file_without_anything_else_is_a_first_run(tmp_path: Path) -> None:
+    path = tmp_path / "data" / DB_NAME
+    path.parent.mkdir()
+    path.write_bytes(b"")
+    store_db.open_database(path).close()
+    with read_only(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == store_db.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_rel_sec_02_file_modes(tmp_path: Path, umask: int) -> None:
+    from studyplanner import exchange
+
+    old = os.umask(umask)
+    try:
+        path = tmp_path / "data" / DB_NAME
+        db = store_db.open_database(path)
+        planner = _planner(db)
+        planner.log_session(planner.modules()[0].id, 30, on=dt.date(2024, 2, 1))
+        db.backup("manual", only_if_changed=False)
+        export = tmp_path / "data" / "export.csv"
+        exchange.export_sessions_csv(planner, export)
+        found = {p: stat.S_IMODE(p.stat().st_mode) for p in path.parent.rglob("*")}
+        db.close()
+        damaged = tmp_path / "other" / DB_NAME
+        damaged.parent.mkdir(mode=0o700)
+        damaged.write_bytes(b"not a database at all" * 10)
+        damaged.chmod(0o644)
+        with pytest.raises(DatabaseCorrupt) as caught:
+            store_db.open_database(damaged)
+        assert caught.value.quarantined is not None
+        found.update({p: stat.S_IMODE(p.stat().st_mode) for p in damaged.parent.rglob("*")})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert any(p.name.endswith("-wal") for p in found)
+    wide = {str(p): oct(m) for p, m in found.items() if m != (0o700 if p.is_dir() else 0o600)}
+    assert not wide
