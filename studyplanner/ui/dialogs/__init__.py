@@ -1,0 +1,1 @@
+"""Dialogs: collect and validate input, return values; the caller writes through the services."""

@@ -1,0 +1,301 @@
+"""Undoable writes of the Log and Mock tests pages: study sessions and mock tests.
+
+Every command writes through the services only.  Records are found by their uuid, never by a
+remembered row id, because undoing a delete puts the record back with the same uuid under a new id.
+A command whose first write the caller already made (so that a dialog could show a refusal before
+anything reached the undo stack) is built with ``done=True`` and skips its first ``redo``.
+
+A failure during undo or redo (the record vanished, the disk is full) must reach the user instead of
+being lost in Qt's C++ caller: the command reports it through *failed* and makes itself obsolete, so
+that the undo stack drops it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+from PySide6.QtGui import QUndoCommand
+
+from studyplanner.domain.records import MockInfo, SessionInfo
+from studyplanner.services import StudyPlanner, ValidationError
+from studyplanner.ui.models.sessions_model import local_start
+
+Changed = Callable[[], None]  # called after every redo and undo, even a failed one
+Failed = Callable[[str], None]  # called with a message for the user when a write failed
+
+
+class PlannerCommand(QUndoCommand):
+    """Base of the commands here: error reporting, the ``done`` flag, the change callback."""
+
+    def __init__(
+        self,
+        text: str,
+        planner: StudyPlanner,
+        *,
+        changed: Changed,
+        failed: Failed,
+        done: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self.planner = planner
+        self._changed = changed
+        self._failed = failed
+        self._skip_redo = done
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            self._changed()
+        else:
+            self._run(self.apply, "Redo")
+
+    def undo(self) -> None:
+        self._run(self.revert, "Undo")
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, action: Callable[[], None], verb: str) -> None:
+        try:
+            action()
+        except Exception as exc:  # a failed write must reach the user, not Qt's C++ caller
+            self.setObsolete(True)
+            self._changed()
+            self._failed(f"{verb} '{self.text()}' failed: {exc}")
+        else:
+            self._changed()
+
+
+# -- study sessions --------------------------------------------------------------------------
+
+
+def session_id(planner: StudyPlanner, uuid: str) -> int:
+    """The current row id of the session with *uuid*."""
+    for session in planner.sessions():
+        if session.uuid == uuid:
+            return session.id
+    raise ValidationError("session", "this session no longer exists")
+
+
+def put_session(planner: StudyPlanner, target: SessionInfo) -> SessionInfo:
+    """Make the stored session with ``target.uuid`` equal to *target*.
+
+    Module, start, minutes and note are put back in one update when the session was logged in the
+    planner's own zone; otherwise the session is deleted and put back exactly as *target*, with the
+    same uuid.
+    """
+    current = planner.get_session(session_id(planner, target.uuid))
+    moved = current.started_at != target.started_at
+    if moved and target.zone != planner.zone_name:
+        planner.delete_session(current.id)
+        return planner.restore_session(target)
+    start = local_start(target)
+    return planner.update_session(
+        current.id,
+        module_id=target.module_id,
+        minutes=target.minutes,
+        note=target.note,
+        on=start.date() if moved else None,
+        at=start.time() if moved else None,
+    )
+
+
+class AddSessionCommand(PlannerCommand):
+    """A logged session (by the quick log, the dialog or the timer): undo deletes it."""
+
+    def __init__(
+        self,
+        planner: StudyPlanner,
+        session: SessionInfo,
+        *,
+        changed: Changed,
+        failed: Failed,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(
+            text or f"Log {session.minutes} min on {session.module_name}",
+            planner,
+            changed=changed,
+            failed=failed,
+            done=True,
+        )
+        self.session = session
+
+    def apply(self) -> None:
+        self.session = self.planner.restore_session(self.session)
+
+    def revert(self) -> None:
+        self.planner.delete_session(session_id(self.planner, self.session.uuid))
+
+
+class EditSessionCommand(PlannerCommand):
+    """A session changed by the edit dialog: undo puts back every field as it was."""
+
+    def __init__(
+        self,
+        planner: StudyPlanner,
+        before: SessionInfo,
+        after: SessionInfo,
+        *,
+        changed: Changed,
+        failed: Failed,
+    ) -> None:
+        super().__init__(
+            f"Edit session of {before.local_date} on {before.module_name}",
+            planner,
+            changed=changed,
+            failed=failed,
+            done=True,
+        )
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        self.after = put_session(self.planner, self.after)
+
+    def revert(self) -> None:
+        self.before = put_session(self.planner, self.before)
+
+
+class DeleteSessionCommand(PlannerCommand):
+    """A deleted session: undo restores it with the same uuid."""
+
+    def __init__(
+        self, planner: StudyPlanner, session: SessionInfo, *, changed: Changed, failed: Failed
+    ) -> None:
+        super().__init__(
+            f"Delete session of {session.local_date} on {session.module_name}",
+            planner,
+            changed=changed,
+            failed=failed,
+        )
+        self.session = session
+
+    def apply(self) -> None:
+        self.session = self.planner.delete_session(session_id(self.planner, self.session.uuid))
+
+    def revert(self) -> None:
+        self.session = self.planner.restore_session(self.session)
+
+
+# -- mock tests ------------------------------------------------------------------------------
+
+
+def mock_id(planner: StudyPlanner, uuid: str) -> int:
+    """The current row id of the mock test with *uuid*."""
+    for mock in planner.mocks():
+        if mock.uuid == uuid:
+            return mock.id
+    raise ValidationError("mock test", "this mock test no longer exists")
+
+
+def replace_mock(
+    planner: StudyPlanner,
+    before: MockInfo,
+    *,
+    name: str,
+    taken_on: dt.date,
+    correct: int,
+    total: int,
+    domain_counts: Mapping[str, tuple[int, int]],
+    topic_module_id: int | None,
+    minutes: int | None,
+) -> MockInfo:
+    """Replace *before* by a test with the given values and the same uuid.
+
+    The services have no update for mock tests, so this deletes and adds.  If the add is refused,
+    *before* is put back and the refusal re-raised: the caller sees the stored data unchanged.
+    """
+    planner.delete_mock(mock_id(planner, before.uuid))
+    try:
+        return planner.add_mock(
+            name,
+            taken_on=taken_on,
+            correct=correct,
+            total=total,
+            domain_counts=domain_counts,
+            topic_module_id=topic_module_id,
+            minutes=minutes,
+            uuid=before.uuid,
+        )
+    except BaseException:
+        planner.restore_mock(before)
+        raise
+
+
+def replace_with(planner: StudyPlanner, current: MockInfo, target: MockInfo) -> MockInfo:
+    """Replace *current* by *target* (both with the same uuid)."""
+    return replace_mock(
+        planner,
+        current,
+        name=target.name,
+        taken_on=target.taken_on,
+        correct=target.correct,
+        total=target.total,
+        domain_counts=target.domain_counts,
+        topic_module_id=target.topic_module_id,
+        minutes=target.minutes,
+    )
+
+
+class AddMockCommand(PlannerCommand):
+    """A mock test added by the dialog: undo deletes it, redo restores the same uuid."""
+
+    def __init__(
+        self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
+    ) -> None:
+        super().__init__(
+            f"Add mock test '{mock.name}'", planner, changed=changed, failed=failed, done=True
+        )
+        self.mock = mock
+
+    def apply(self) -> None:
+        self.mock = self.planner.restore_mock(self.mock)
+
+    def revert(self) -> None:
+        self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
+
+
+class EditMockCommand(PlannerCommand):
+    """A mock test edited by the dialog (a delete and an add, keeping the uuid)."""
+
+    def __init__(
+        self,
+        planner: StudyPlanner,
+        before: MockInfo,
+        after: MockInfo,
+        *,
+        changed: Changed,
+        failed: Failed,
+    ) -> None:
+        super().__init__(
+            f"Edit mock test '{before.name}'", planner, changed=changed, failed=failed, done=True
+        )
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        self.after = replace_with(self.planner, self.before, self.after)
+
+    def revert(self) -> None:
+        self.before = replace_with(self.planner, self.after, self.before)
+
+
+class DeleteMockCommand(PlannerCommand):
+    """A deleted mock test: undo restores it with the same uuid and per-domain counts."""
+
+    def __init__(
+        self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
+    ) -> None:
+        super().__init__(f"Delete mock test '{mock.name}'", planner, changed=changed, failed=failed)
+        self.mock = mock
+
+    def apply(self) -> None:
+        self.mock = self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
+
+    def revert(self) -> None:
+        self.mock = self.planner.restore_mock(self.mock)

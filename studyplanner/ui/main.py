@@ -1,0 +1,190 @@
+"""Start the window: the QApplication, the database (or the demo), the first run, MainWindow."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from studyplanner import paths
+from studyplanner.demo import build_demo
+from studyplanner.services import StudyPlanner
+from studyplanner.store.db import Database, open_database
+from studyplanner.store.errors import (
+    DatabaseCorrupt,
+    DatabaseInUse,
+    DatabaseTooNew,
+    StorageUnavailable,
+    StoreError,
+)
+from studyplanner.ui import bench_marks
+from studyplanner.ui.main_window import MainWindow, NewPlanDialog, settings_at
+from studyplanner.ui.workers import app_pool
+
+APP_ID = "io.github.studyplanner.StudyPlanner"
+ORGANISATION = "StudyPlanner"
+APPLICATION = "StudyPlanner"
+
+
+def store_error_text(exc: StoreError) -> tuple[str, str]:
+    """A title and an explanation for a database that cannot be opened."""
+    if isinstance(exc, DatabaseInUse):
+        return (
+            "StudyPlanner is already open",
+            f"{exc}.\n\nClose the other copy of StudyPlanner (or the program holding the file)"
+            " and start again. Nothing was changed.",
+        )
+    if isinstance(exc, DatabaseTooNew):
+        return ("StudyPlanner needs an update", f"{exc}.")
+    if isinstance(exc, DatabaseCorrupt):
+        return (
+            "The data file cannot be read",
+            f"{exc}.\n\nStudyPlanner did not change or replace it. Verified backups are kept in"
+            f" {exc.path.parent / 'backups'}; restore one, or move the damaged file away to start"
+            " afresh.",
+        )
+    if isinstance(exc, StorageUnavailable):
+        return (
+            "The data file cannot be written",
+            f"{exc}.\n\nCheck that the disk has space and that the folder is writable, then"
+            " start again.",
+        )
+    return ("StudyPlanner cannot open its data", f"{exc}.")
+
+
+def show_store_error(exc: StoreError, parent: QWidget | None = None) -> None:
+    title, text = store_error_text(exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close, parent
+    )
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(APP_ID)
+    app.setStyle("Fusion")
+    for candidate in ("studyplanner.svg", f"{APP_ID}.svg", "app.svg"):
+        try:
+            icon_path = paths.resources_dir() / "icons" / candidate
+        except FileNotFoundError:
+            break
+        if icon_path.is_file():
+            app.setWindowIcon(QIcon(str(icon_path)))
+            break
+    return app
+
+
+def _open(path: Path) -> Database | None:
+    try:
+        return open_database(path)
+    except StoreError as exc:
+        show_store_error(exc)
+        return None
+
+
+def _close_on_signals(window: MainWindow) -> Callable[[], None]:
+    """Close the window (saving its state, cleaning up the demo) on SIGINT and SIGTERM.
+
+    Python runs signal handlers only when it gets control; the wake-up fd makes Qt's event loop
+    notice the signal.  Returns a function that restores the previous handlers.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(sender.fileno())
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, window)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            receiver.recv(64)
+        window.close()
+
+    notifier.activated.connect(on_signal)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        receiver.close()
+        sender.close()
+
+    return restore
+
+
+def _run_window(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
+    restore = _close_on_signals(window)
+    try:
+        return _show(app, planner, window)
+    finally:
+        restore()
+        window.close()
+        app_pool().waitForDone()  # no recompute may outlive the database
+
+
+def _show(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
+    bench_marks.install(app, window)  # timing marks for benchmarks/: off unless asked for
+    window.show()
+    if planner.current_plan() is None:
+        NewPlanDialog(planner, window).exec()
+        window.request_report()
+    return app.exec()
+
+
+def run_gui(db_path: Path | None, demo: bool) -> int:
+    """Open the window on *db_path* (default: the per-user database), or on a demo database.
+
+    A database that cannot be opened gives a clear message and exit status 0 once the user
+    closes it.  The demo lives in a temporary folder that is deleted on exit; nothing of the
+    user's data or settings is read or written.
+    """
+    app = _application()
+    if demo:
+        return _run_demo(app)
+    db = _open(db_path or paths.default_db_path())
+    if db is None:
+        return 0
+    try:
+        try:
+            planner = StudyPlanner(db)
+        except StoreError as exc:
+            show_store_error(exc)
+            return 0
+        window = MainWindow(planner)
+        return _run_window(app, planner, window)
+    finally:
+        db.close()
+
+
+def _run_demo(app: QApplication) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="studyplanner-demo-"))
+    try:
+        db = _open(folder / "demo.sqlite3")
+        if db is None:
+            return 0
+        try:
+            planner = StudyPlanner(db)
+            build_demo(planner, today=planner.today())
+            window = MainWindow(planner, settings=settings_at(folder / "window.ini"))
+            window.setWindowTitle("StudyPlanner — demo (nothing is saved)")
+            return _run_window(app, planner, window)
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

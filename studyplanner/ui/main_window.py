@@ -1,0 +1,770 @@
+"""The main window: sidebar + pages, menus and shortcuts, the status bar, the report recompute."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDate, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QRadioButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner import paths
+from studyplanner.domain.records import ModuleInfo, TimerInfo
+from studyplanner.services import (
+    NoPlanError,
+    NotesError,
+    Report,
+    StudyPlanner,
+    ValidationError,
+    bundled_notes_path,
+)
+from studyplanner.store.errors import StoreError
+from studyplanner.ui.base import View
+from studyplanner.ui.views.log_view import LogView
+from studyplanner.ui.views.mocks_view import MocksView
+from studyplanner.ui.views.overview import OverviewView, format_p_pass, next_module
+from studyplanner.ui.views.plan_view import PlanView
+from studyplanner.ui.views.readiness_view import ReadinessView
+from studyplanner.ui.views.settings_view import SettingsView
+from studyplanner.ui.workers import Worker, app_pool
+
+WINDOW_TITLE = "StudyPlanner"
+SETTINGS_FILE = "window.ini"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Page:
+    key: str
+    title: str
+    factory: Callable[[StudyPlanner, QUndoStack, QWidget | None], View]
+    description: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("overview", "Overview", OverviewView, "Readiness, schedule slip and charts"),
+    Page("plan", "Plan", PlanView, "The modules of the plan, dates and baseline"),
+    Page("log", "Log", LogView, "Timer and study sessions"),
+    Page("mocks", "Mock tests", MocksView, "Practice exams and topic quizzes"),
+    Page("readiness", "Readiness", ReadinessView, "Readiness per exam domain and per topic"),
+    Page("settings", "Settings", SettingsView, "Exam profiles, weights and plan parameters"),
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What one recompute produces off the GUI thread.
+
+    ``earned`` is the earned value (hours) at each plan-week boundary up to the as-of date, for
+    the burn-up chart; the report itself has only today's value.
+    """
+
+    report: Report | None
+    timer: TimerInfo | None
+    earned: tuple[tuple[dt.date, float], ...]
+
+
+def compute_snapshot(planner: StudyPlanner, as_of: dt.date | None = None) -> Snapshot:
+    """The report, the running timer and the weekly earned-value history (a pure read)."""
+    timer = planner.timer()
+    try:
+        report = planner.report(as_of)
+    except NoPlanError:
+        return Snapshot(None, timer, ())
+    earned: list[tuple[dt.date, float]] = [(report.plan.start, 0.0)]
+    day = report.plan.start + dt.timedelta(days=7)
+    while day < report.as_of:
+        earned.append((day, planner.report(day).schedule.ev_hours))
+        day += dt.timedelta(days=7)
+    if report.as_of > report.plan.start:
+        earned.append((report.as_of, report.schedule.ev_hours))
+    return Snapshot(report, timer, tuple(earned))
+
+
+def format_elapsed(seconds: int) -> str:
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def timer_text(timer: TimerInfo | None, now: dt.datetime) -> str:
+    """The status bar's timer text (the module name is user text: show it as plain text)."""
+    if timer is None:
+        return "No timer running"
+    state = " (paused)" if timer.is_paused else ""
+    return f"Timer: {timer.module_name} {format_elapsed(timer.elapsed_seconds(now))}{state}"
+
+
+def week_text(report: Report | None, today: dt.date) -> str:
+    """This plan week's hours against the hours needed per week from now."""
+    if report is None:
+        return "No plan yet"
+    start = report.plan.start
+    if today < start:
+        return f"Plan starts {start.isoformat()}"
+    week = (today - start).days // 7
+    week_start = start + dt.timedelta(days=7 * week)
+    minutes = sum(m for d, m in report.daily_minutes.items() if week_start <= d <= today)
+    needed = report.schedule.required_hours_per_week
+    needed_text = "nothing more needed" if needed is None else f"{needed:.1f} h needed"
+    return f"Week {week + 1}: {minutes / 60:.1f} h of {needed_text}"
+
+
+def p_pass_text(report: Report | None) -> str:
+    if report is None:
+        return "P(pass): no plan"
+    return f"P(pass) on exam day: {format_p_pass(report.readiness_exam_day.p_pass)}"
+
+
+class NewPlanDialog(QDialog):
+    """First run (and File → New plan): the bundled AWS plan from a chosen start date, or empty.
+
+    The plan is created when the user presses *Create plan*; a validation error is shown and the
+    dialog stays open with the values kept.
+    """
+
+    def __init__(self, planner: StudyPlanner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.planner = planner
+        self.setWindowTitle("New study plan")
+        self.setAccessibleName("New study plan")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Start from the bundled AWS Certified Developer – Associate plan (10 weeks of"
+            " video modules, a project and practice papers), or from an empty plan."
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.bundled_radio = QRadioButton("&Bundled AWS Developer Associate plan")
+        self.bundled_radio.setAccessibleName("Bundled AWS Developer Associate plan")
+        self.empty_radio = QRadioButton("&Empty plan")
+        self.empty_radio.setAccessibleName("Empty plan")
+        self.bundled_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.bundled_radio)
+        group.addButton(self.empty_radio)
+        layout.addWidget(self.bundled_radio)
+        layout.addWidget(self.empty_radio)
+
+        form = QFormLayout()
+        today = planner.today()
+        self.start_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setAccessibleName("Start date")
+        form.addRow("&Start date:", self.start_edit)
+        exam = today + dt.timedelta(weeks=10)
+        self.exam_edit = QDateEdit(QDate(exam.year, exam.month, exam.day))
+        self.exam_edit.setCalendarPopup(True)
+        self.exam_edit.setDisplayFormat("yyyy-MM-dd")
+        self.exam_edit.setAccessibleName("Exam date")
+        self.exam_edit.setToolTip("For the bundled plan: leave as is for the day after the plan")
+        form.addRow("E&xam date:", self.exam_edit)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Exam profile")
+        for profile in planner.profiles():
+            self.profile_combo.addItem(profile.title, profile.name)
+        found = self.profile_combo.findData("DVA-C02")
+        self.profile_combo.setCurrentIndex(max(found, 0))
+        form.addRow("Exam &profile:", self.profile_combo)
+        self.name_edit = QLineEdit("My study plan")
+        self.name_edit.setAccessibleName("Plan name")
+        form.addRow("Plan &name:", self.name_edit)
+        layout.addLayout(form)
+        self.error_label = QLabel("")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Error")
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Create plan")
+        ok.setAccessibleName("Create plan")
+        buttons.accepted.connect(self.create_plan)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.bundled_radio.toggled.connect(self._update_enabled)
+        self._exam_touched = False
+        self.exam_edit.dateChanged.connect(self._on_exam_changed)
+        self._update_enabled()
+
+    def _on_exam_changed(self) -> None:
+        self._exam_touched = True
+
+    def _update_enabled(self) -> None:
+        self.name_edit.setEnabled(self.empty_radio.isChecked())
+
+    def create_plan(self) -> None:
+        """Create the chosen plan through the services; close the dialog when it worked."""
+        start = self.start_edit.date().toPython()
+        exam = self.exam_edit.date().toPython()
+        profile = str(self.profile_combo.currentData())
+        assert isinstance(start, dt.date) and isinstance(exam, dt.date)
+        try:
+            if self.bundled_radio.isChecked():
+                self.planner.import_notes_file(
+                    bundled_notes_path(),
+                    start=start,
+                    exam=exam if self._exam_touched else None,
+                    profile=profile,
+                )
+            else:
+                self.planner.create_empty_plan(self.name_edit.text(), start, exam, profile)
+        except (ValidationError, NotesError, StoreError) as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.accept()
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: every action of the window with its shortcut."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        rows = [
+            (a.text().replace("&", ""), a.shortcut()) for a in actions if not a.shortcut().isEmpty()
+        ]
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, (text, key) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(text))
+            self.table.setItem(
+                row, 1, QTableWidgetItem(key.toString(QKeySequence.SequenceFormat.NativeText))
+            )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, 420)
+
+
+class MainWindow(QMainWindow):
+    """Sidebar + stacked pages over one :class:`StudyPlanner`.
+
+    After every view's ``data_changed`` (and undo/redo, F5, timer changes) the window recomputes
+    the report on its worker pool and hands it to every view's ``set_report``.
+    """
+
+    report_ready = Signal(object)  # Report | None: every view has been given it
+    report_failed = Signal(str)  # the traceback of a failed recompute
+
+    def __init__(
+        self,
+        planner: StudyPlanner,
+        *,
+        settings: QSettings | None = None,
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.planner = planner
+        self.undo_stack = QUndoStack(self)
+        self._pool = pool or app_pool()
+        if settings is None:
+            folder = paths.config_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            settings = QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self._settings = settings
+        self.report: Report | None = None
+        self.timer_info: TimerInfo | None = None
+        self._running: Worker | None = None
+        self._last_worker: Worker | None = None  # kept until the pool thread is surely done
+        self._pending = False
+        self._closing = False
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("StudyPlanner main window")
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setAccessibleDescription("Choose a page; Ctrl+1 to Ctrl+6 switch directly")
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Page")
+        self.views: dict[str, View] = {}
+        for index, page in enumerate(PAGES, start=1):
+            view = page.factory(planner, self.undo_stack, None)
+            view.setObjectName(f"{page.key}_view")
+            view.setAccessibleName(page.title)
+            view.data_changed.connect(self.request_report)
+            view.status_message.connect(self._show_status_message)
+            self.views[page.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
+            item.setToolTip(f"{page.description} (Ctrl+{index})")
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+            self.sidebar.addItem(item)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.sidebar.setFont(font)
+        self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 40))
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        row.addWidget(line)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self.undo_stack.indexChanged.connect(self.request_report)
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(1000)
+        self.tick_timer.timeout.connect(self._update_timer_label)
+
+        self._restore_state()
+        self.timer_info = self._read_timer()
+        self._update_timer_label()
+        self.request_report()
+
+    # -- public API (tests and the views rely on it) -------------------------------------------
+
+    @property
+    def overview_view(self) -> OverviewView:
+        view = self.views["overview"]
+        assert isinstance(view, OverviewView)
+        return view
+
+    @property
+    def readiness_view(self) -> ReadinessView:
+        view = self.views["readiness"]
+        assert isinstance(view, ReadinessView)
+        return view
+
+    @property
+    def log_view(self) -> View:
+        return self.views["log"]
+
+    @property
+    def mocks_view(self) -> View:
+        return self.views["mocks"]
+
+    def page_keys(self) -> list[str]:
+        return [p.key for p in PAGES]
+
+    def current_page(self) -> str:
+        return PAGES[max(0, self.stack.currentIndex())].key
+
+    def show_page(self, key: str) -> View:
+        """Switch to the page *key* (``overview``, ``plan``, ``log``, ``mocks``, ...)."""
+        index = self.page_keys().index(key)
+        self.sidebar.setCurrentRow(index)
+        return self.views[key]
+
+    def quick_log(self) -> QDialog | None:
+        """Ctrl+L: the Log page, with its quick-log dialog if the page has one (returned)."""
+        return self._open_page_dialog("log", "open_quick_log")
+
+    def add_mock(self) -> QDialog | None:
+        """Ctrl+M: the Mock tests page, with its add dialog if the page has one (returned)."""
+        return self._open_page_dialog("mocks", "open_add_mock")
+
+    def _open_page_dialog(self, key: str, method: str) -> QDialog | None:
+        view = self.show_page(key)
+        opener = getattr(view, method, None)
+        if not callable(opener):
+            return None
+        dialog = opener()
+        return dialog if isinstance(dialog, QDialog) else None
+
+    def toggle_timer(self) -> None:
+        """Ctrl+Space: stop the running timer (logging it), or start one on the next module."""
+        try:
+            if self._read_timer() is not None:
+                session = self.planner.stop_timer()
+                if session is None:
+                    self._show_status_message("Timer stopped under a minute: nothing logged")
+                else:
+                    self._show_status_message(
+                        f"Logged {session.minutes} min on {session.module_name}"
+                    )
+            else:
+                module = self._timer_target()
+                if module is None:
+                    self._show_status_message("No plan yet: create one first (File → New plan)")
+                    return
+                self.planner.start_timer(module.id)
+                self._show_status_message(f"Timer started on {module.name}")
+        except ValidationError as exc:
+            self._show_status_message(str(exc))
+        except StoreError as exc:
+            self._show_store_error(exc)
+        self.timer_info = self._read_timer()
+        self._update_timer_label()
+        self.request_report()
+
+    def new_plan(self) -> bool:
+        """File → New plan: the first-run dialog; True if a plan was created."""
+        dialog = NewPlanDialog(self.planner, self)
+        created = dialog.exec() == QDialog.DialogCode.Accepted
+        if created:
+            self.undo_stack.clear()
+            self.request_report()
+        return created
+
+    def request_report(self) -> None:
+        """Recompute the report off the GUI thread; calls arriving meanwhile coalesce into one."""
+        if self._closing:
+            return
+        if self._running is not None:
+            self._pending = True
+            return
+        planner = self.planner
+        worker = Worker(lambda: compute_snapshot(planner))
+        worker.signals.finished.connect(self._on_snapshot)
+        worker.signals.failed.connect(self._on_report_failed)
+        self._running = worker
+        self.busy.show()
+        self._pool.start(worker)
+
+    def is_busy(self) -> bool:
+        return self._running is not None or self._pending
+
+    def shortcut_actions(self) -> list[QAction]:
+        return list(self.actions_by_name.values())
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setAccessibleName("Status bar")
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("timer_label")
+        self.timer_label.setAccessibleName("Running timer")
+        self.week_label = QLabel()
+        self.week_label.setObjectName("week_label")
+        self.week_label.setAccessibleName("This week's hours")
+        self.p_pass_label = QLabel()
+        self.p_pass_label.setObjectName("p_pass_label")
+        self.p_pass_label.setAccessibleName("Probability of passing")
+        for label in (self.timer_label, self.week_label, self.p_pass_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setContentsMargins(8, 0, 8, 0)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy")
+        self.busy.setAccessibleName("Recomputing the report")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.timer_label)
+        bar.addPermanentWidget(self.week_label)
+        bar.addPermanentWidget(self.p_pass_label)
+        self.week_label.setText(week_text(None, self.planner.today()))
+        self.p_pass_label.setText(p_pass_text(None))
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        tip: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence] | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setWhatsThis(tip)
+        if shortcuts:
+            keys = [k for k in shortcuts if not k.isEmpty()]
+            unique = list(dict.fromkeys(keys, None))
+            action.setShortcuts(unique)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        menu_bar.setAccessibleName("Menu bar")
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(
+            self._action(
+                "new_plan",
+                "&New plan…",
+                "Create a plan from the bundled AWS plan or an empty one",
+                self.new_plan,
+                [QKeySequence(QKeySequence.StandardKey.New), QKeySequence("Ctrl+N")],
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "quit",
+                "&Quit",
+                "Close StudyPlanner",
+                self.close,
+                [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
+            )
+        )
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("undo")
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setToolTip("Undo the last change")
+        undo.setStatusTip("Undo the last change")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("redo")
+        redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        redo.setToolTip("Redo the change that was undone")
+        redo.setStatusTip("Redo the change that was undone")
+        for action in (undo, redo):
+            self.addAction(action)
+            self.actions_by_name[action.objectName()] = action
+            edit_menu.addAction(action)
+
+        view_menu = menu_bar.addMenu("&View")
+        for index, page in enumerate(PAGES, start=1):
+            view_menu.addAction(
+                self._action(
+                    f"page_{page.key}",
+                    f"&{index} {page.title}",
+                    f"Show the {page.title} page",
+                    functools.partial(self.show_page, page.key),
+                    [QKeySequence(f"Ctrl+{index}")],
+                )
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                "refresh",
+                "&Refresh",
+                "Recompute the report",
+                self.request_report,
+                [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5")],
+            )
+        )
+
+        study_menu = menu_bar.addMenu("&Study")
+        study_menu.addAction(
+            self._action(
+                "toggle_timer",
+                "Start or stop the &timer",
+                "Start the timer on the next module, or stop the running timer and log it",
+                self.toggle_timer,
+                [QKeySequence("Ctrl+Space")],
+            )
+        )
+        study_menu.addAction(
+            self._action(
+                "quick_log",
+                "Quick &log…",
+                "Log study time after the fact",
+                self.quick_log,
+                [QKeySequence("Ctrl+L")],
+            )
+        )
+        study_menu.addAction(
+            self._action(
+                "add_mock",
+                "Add &mock test…",
+                "Log a practice exam or topic quiz",
+                self.add_mock,
+                [QKeySequence("Ctrl+M")],
+            )
+        )
+
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action(
+                "shortcuts",
+                "&Keyboard shortcuts",
+                "List every keyboard shortcut",
+                self.show_shortcuts,
+                [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("F1")],
+            )
+        )
+        help_menu.addAction(
+            self._action("about", "&About StudyPlanner", "Version and licence", self._about)
+        )
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.shortcut_actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _about(self) -> None:
+        from studyplanner import __version__
+
+        QMessageBox.about(
+            self,
+            "About StudyPlanner",
+            f"StudyPlanner {__version__}\n\nPlan, log and forecast your certification exam"
+            " preparation.",
+        )
+
+    # -- report --------------------------------------------------------------------------------
+
+    def _on_snapshot(self, snapshot: object) -> None:
+        self._last_worker, self._running = self._running, None
+        assert isinstance(snapshot, Snapshot)
+        if not self._closing:
+            self.apply_snapshot(snapshot)
+        self._after_run()
+
+    def apply_snapshot(self, snapshot: Snapshot) -> None:
+        """Hand the report to every view and update the status bar."""
+        self.report = snapshot.report
+        self.timer_info = snapshot.timer
+        self.overview_view.set_earned_history(snapshot.earned)
+        for view in self.views.values():
+            view.set_report(snapshot.report)
+        self._update_status(snapshot.report)
+        self.report_ready.emit(snapshot.report)
+
+    def _on_report_failed(self, text: str) -> None:
+        self._last_worker, self._running = self._running, None
+        last = text.strip().splitlines()[-1] if text.strip() else "unknown error"
+        sys.stderr.write(text)
+        if not self._closing:
+            self._show_status_message(f"Could not compute the report: {last}")
+            self.report_failed.emit(text)
+        self._after_run()
+
+    def _after_run(self) -> None:
+        if self._pending and not self._closing:
+            self._pending = False
+            self.request_report()
+        elif self._running is None:
+            self.busy.hide()
+
+    def _update_status(self, report: Report | None) -> None:
+        self.week_label.setText(week_text(report, self.planner.today()))
+        self.p_pass_label.setText(p_pass_text(report))
+        if report is not None:
+            p = report.readiness_exam_day
+            self.p_pass_label.setToolTip(
+                f"Probability of passing on exam day ({report.plan.exam.isoformat()}) if you"
+                f" stopped studying now; expected score {100 * p.expected_score:.0f} %"
+            )
+        self._update_timer_label()
+
+    def _update_timer_label(self) -> None:
+        """Show the timer; tick each second only while one runs (nothing to do otherwise)."""
+        text = timer_text(self.timer_info, self.planner.now())
+        if text != self.timer_label.text():
+            self.timer_label.setText(text)
+        running = self.timer_info is not None and not self.timer_info.is_paused
+        if running and not self._closing and not self.tick_timer.isActive():
+            self.tick_timer.start()
+        elif not running and self.tick_timer.isActive():
+            self.tick_timer.stop()
+
+    def _read_timer(self) -> TimerInfo | None:
+        try:
+            return self.planner.timer()
+        except StoreError as exc:
+            self._show_status_message(str(exc))
+            return None
+
+    def _timer_target(self) -> ModuleInfo | None:
+        """The module a new timer runs on: the next module to study, else the first one."""
+        try:
+            modules = self.planner.modules()
+        except NoPlanError:
+            return None
+        if not modules:
+            return None
+        if self.report is not None:
+            found = next_module(self.report)
+            if found is not None:
+                for module in modules:
+                    if module.position == found[0].module.position:
+                        return module
+        return modules[0]
+
+    def _show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_store_error(self, exc: StoreError) -> None:
+        QMessageBox.warning(self, "StudyPlanner: data file problem", str(exc))
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        page = self._settings.value("window/page", PAGES[0].key)
+        keys = self.page_keys()
+        self.sidebar.setCurrentRow(keys.index(page) if page in keys else 0)
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/page", self.current_page())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self.tick_timer.stop()
+        self.save_state()
+        self._pool.waitForDone()
+        super().closeEvent(event)
+
+
+def settings_at(path: Path) -> QSettings:
+    """A QSettings ini file at *path* (tests, the demo)."""
+    return QSettings(str(path), QSettings.Format.IniFormat)

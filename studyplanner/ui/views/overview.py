@@ -1,0 +1,386 @@
+"""The Overview page: headline figures and the five charts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.domain.readiness import THIN_EVIDENCE_N_EFF, Readiness, rank_review_next
+from studyplanner.services import ModuleReport, Report, StudyPlanner
+from studyplanner.ui import charts
+from studyplanner.ui.base import View
+
+THIN_EVIDENCE = THIN_EVIDENCE_N_EFF
+"""Questions-equivalent per domain below which readiness is mostly the plan-progress prior."""
+
+EVIDENCE_NOTICE = "Estimate from plan progress only — take a mock test."
+
+
+# -- figures (plain functions: the tests compare them with report_to_json) ------------------------
+
+
+def format_p_pass(p: float) -> str:
+    """P(pass) rounded to 5 % steps (ANALYTICS.md 3.7), never shown as a flat 0 % or 100 %."""
+    if not math.isfinite(p):
+        return "–"
+    step = round(p * 20) * 5
+    if step <= 0:
+        return "< 5 %"
+    if step >= 100:
+        return "> 95 %"
+    return f"{step} %"
+
+
+def format_pct(value: float) -> str:
+    return f"{100 * value:.0f} %"
+
+
+def days_to_exam(report: Report) -> int:
+    """Whole days from today (the day before the as-of date) to the exam day."""
+    return (report.plan.exam - (report.as_of - dt.timedelta(days=1))).days
+
+
+def format_days_to_exam(days: int) -> str:
+    if days > 1:
+        return f"{days} days"
+    if days == 1:
+        return "1 day (tomorrow)"
+    if days == 0:
+        return "Today"
+    return f"{-days} days ago"
+
+
+def slip_days(report: Report) -> float | None:
+    """Plan slip in days: positive = behind, negative = ahead (−SV(t)); None before the start."""
+    sv = report.schedule.sv_days
+    return None if sv is None else -sv
+
+
+def format_slip(slip: float | None) -> str:
+    if slip is None:
+        return "Not started"
+    if abs(slip) < 0.05:
+        return "On schedule"
+    unit = "day" if abs(round(slip, 1)) == 1 else "days"
+    return f"{abs(slip):.1f} {unit} {'behind' if slip > 0 else 'ahead'}"
+
+
+def format_hours_per_week(hours: float | None) -> str:
+    return "–" if hours is None else f"{hours:.1f} h"
+
+
+def next_module(report: Report) -> tuple[ModuleReport, str] | None:
+    """The module to study next and why: the first unfinished module in plan order; when all
+    are finished, the first topic of "what to review next" (ANALYTICS.md 3.8), if any."""
+    schedule = {m.position: m for m in report.schedule.modules}
+    for m in report.modules:
+        status = m.status
+        if status.pct_complete >= 1.0:
+            continue
+        row = schedule.get(m.module.position)
+        reason = (
+            f"Next in plan order: {100 * status.pct_complete:.0f} % done"
+            f" ({status.actual_hours:.1f} h of {status.effort_hours:.1f} h planned)"
+        )
+        if row is not None:
+            reason += f"; planned to finish {row.planned_finish:%a %d %b}"
+            if row.slip_days >= 0.5:
+                reason += f", now {row.slip_days:.1f} days behind"
+            elif row.slip_days <= -0.5:
+                reason += f", {-row.slip_days:.1f} days ahead"
+        return m, reason + "."
+    ranked = rank_review_next(
+        profile=report.plan.profile,
+        matrix={m.module.position: m.module.shares for m in report.modules},
+        topics=[m.topic_exam_day for m in report.modules],
+        limit=1,
+    )
+    if not ranked:
+        return None
+    by_position = {m.module.position: m for m in report.modules}
+    return by_position[ranked[0].position], f"Every module is done: review it ({ranked[0].reason})."
+
+
+def evidence_notice(readiness: Readiness) -> str:
+    """The notice while some domain has under 20 questions-equivalent of mock evidence ("" if
+    none): ANALYTICS.md 3.10."""
+    thin = [d.name for d in readiness.domains if d.n_eff < THIN_EVIDENCE]
+    if not thin:
+        return ""
+    if all(d.n_eff <= 0 for d in readiness.domains):
+        return f"{EVIDENCE_NOTICE} No mock-test evidence yet."
+    where = "every domain" if len(thin) == len(readiness.domains) else ", ".join(thin)
+    return (
+        f"{EVIDENCE_NOTICE} Under {THIN_EVIDENCE:.0f} questions-equivalent of recent mock-test"
+        f" evidence for {where}: the estimate still leans on plan progress."
+    )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Figures:
+    """The Overview's headline numbers, unrounded (the labels round them)."""
+
+    p_pass: float
+    expected_score: float
+    expected_score_lo90: float
+    expected_score_hi90: float
+    days_to_exam: int
+    slip_days: float | None
+    required_hours_per_week: float | None
+    next_module: int | None  # position
+
+
+def figures(report: Report) -> Figures:
+    found = next_module(report)
+    p = report.readiness_exam_day
+    return Figures(
+        p_pass=p.p_pass,
+        expected_score=p.expected_score,
+        expected_score_lo90=p.expected_score_lo90,
+        expected_score_hi90=p.expected_score_hi90,
+        days_to_exam=days_to_exam(report),
+        slip_days=slip_days(report),
+        required_hours_per_week=report.schedule.required_hours_per_week,
+        next_module=None if found is None else found[0].module.position,
+    )
+
+
+# -- widgets ----------------------------------------------------------------------------------
+
+
+class FigureCard(QFrame):
+    """One headline figure: a caption, a big value and a detail line (all plain text)."""
+
+    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(name)
+        self.setAccessibleName(caption)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(2)
+        self.caption = QLabel(caption)
+        self.value = QLabel("–")
+        self.detail = QLabel("")
+        for label in (self.caption, self.value, self.detail):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.value.setAccessibleName(f"{caption} value")
+        self.detail.setAccessibleName(f"{caption} detail")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail.setForegroundRole(self.detail.foregroundRole())
+        layout.addStretch(1)
+
+    def set(self, value: str, detail: str) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.setAccessibleDescription(f"{value}. {detail}")
+
+
+class OverviewView(View):
+    """Headline figures (P(pass), days to the exam, slip, hours needed per week, next module)
+    and the readiness, burn-up, mock-score, weekly-hours and calendar charts."""
+
+    def __init__(
+        self, planner: StudyPlanner, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(planner, undo_stack, parent)
+        self.report: Report | None = None
+        self._earned: tuple[tuple[dt.date, float], ...] | None = None
+        self.chart_widgets: dict[str, QWidget] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+
+        self.empty_label = QLabel(
+            "There is no plan yet. Create one with File → New plan (Ctrl+N): the bundled AWS"
+            " Developer Associate plan or an empty plan."
+        )
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAccessibleName("No plan")
+        self.pages.addWidget(self.empty_label)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Overview")
+        content = QWidget()
+        scroll.setWidget(content)
+        self.pages.addWidget(scroll)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(8)
+
+        self.plan_label = QLabel("")
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.plan_label.setAccessibleName("Plan")
+        self.plan_label.setWordWrap(True)
+        layout.addWidget(self.plan_label)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        self.p_pass_card = FigureCard("P(pass) on exam day", "p_pass_card")
+        self.days_card = FigureCard("Days to the exam", "days_card")
+        self.slip_card = FigureCard("Plan slip", "slip_card")
+        self.hours_card = FigureCard("Hours needed per week", "hours_card")
+        self.next_card = FigureCard("Study next", "next_card")
+        for card, stretch in (
+            (self.p_pass_card, 3),
+            (self.days_card, 2),
+            (self.slip_card, 2),
+            (self.hours_card, 2),
+            (self.next_card, 4),
+        ):
+            cards.addWidget(card, stretch)
+        layout.addLayout(cards)
+
+        self.notice = QLabel("")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Notice")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
+        self.grid.setRowStretch(0, 1)
+        self.grid.setRowStretch(1, 1)
+        layout.addLayout(self.grid, 1)
+
+    # -- View --------------------------------------------------------------------------------
+
+    def set_earned_history(self, points: Sequence[tuple[dt.date, float]]) -> None:
+        """The earned value at past plan-week boundaries, for the burn-up (from the window)."""
+        self._earned = tuple(points) or None
+
+    def set_report(self, report: Report | None) -> None:
+        self.report = report
+        if report is None:
+            self.pages.setCurrentIndex(0)
+            self._clear_charts()
+            return
+        self.pages.setCurrentIndex(1)
+        self._show_figures(report)
+        self._show_charts(report)
+
+    def figures(self) -> Figures | None:
+        """The unrounded numbers behind the headline (None: no plan)."""
+        return None if self.report is None else figures(self.report)
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def _show_figures(self, report: Report) -> None:
+        plan = report.plan
+        self.plan_label.setText(
+            f"{plan.name} ({plan.profile.name}) · {plan.start:%d %b %Y} to exam"
+            f" {plan.exam:%a %d %b %Y} · status at the end of"
+            f" {report.as_of - dt.timedelta(days=1):%a %d %b %Y}"
+        )
+        p = report.readiness_exam_day
+        self.p_pass_card.set(
+            format_p_pass(p.p_pass),
+            f"Expected score {format_pct(p.expected_score)} (90 %:"
+            f" {format_pct(p.expected_score_lo90)} to {format_pct(p.expected_score_hi90)});"
+            f" pass mark {format_pct(plan.pass_mark)}. If you stopped studying now.",
+        )
+        days = days_to_exam(report)
+        self.days_card.set(format_days_to_exam(days), f"Exam on {plan.exam:%a %d %b %Y}")
+        s = report.schedule
+        slip = slip_days(report)
+        finish = s.forecast_p50 or s.forecast_ewma
+        slip_detail = f"Planned finish {s.planned_finish:%d %b}"
+        if finish is not None:
+            slip_detail += f"; forecast {finish:%d %b}"
+        if s.p_finish_before_exam is not None:
+            slip_detail += (
+                f"; {format_pct(s.p_finish_before_exam)} chance to finish before the exam"
+            )
+        self.slip_card.set(format_slip(slip), slip_detail + ".")
+        self.hours_card.set(
+            format_hours_per_week(s.required_hours_per_week),
+            f"{s.etc_hours:.1f} h of study left; your recent pace"
+            f" {s.ewma_hours_per_week:.1f} h per week.",
+        )
+        found = next_module(report)
+        if found is None:
+            self.next_card.set("–", "The plan has no modules yet: add some on the Plan page.")
+        else:
+            module, why = found
+            self.next_card.set(f"{module.module.position}. {module.module.name}", why)
+        notice = evidence_notice(report.readiness_exam_day)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+
+    # -- charts ------------------------------------------------------------------------------
+
+    def _clear_charts(self) -> None:
+        for widget in self.chart_widgets.values():
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self.chart_widgets = {}
+
+    def _show_charts(self, report: Report) -> None:
+        self._clear_charts()
+        pal = self.palette()
+        plan = report.plan
+        readiness = charts.readiness_chart(
+            report.readiness_exam_day.domains,
+            plan.pass_mark,
+            title="Readiness per domain on exam day",
+            palette=pal,
+        )
+        burnup = charts.burnup_chart(charts.burnup_data(report, self._earned), palette=pal)
+        today = report.as_of - dt.timedelta(days=1)
+        mocks = charts.mock_chart(
+            report.mocks, plan.pass_mark, palette=pal, first=plan.start, last=max(today, plan.start)
+        )
+        weekly = charts.weekly_chart(charts.weekly_data(report), palette=pal)
+        last = max(plan.exam, today)
+        heatmap = charts.heatmap_chart(
+            report.daily_minutes, plan.start, last, today=today, exam=plan.exam, palette=pal
+        )
+        self.chart_widgets = {
+            "readiness": readiness,
+            "burnup": burnup,
+            "mocks": mocks,
+            "weekly": weekly,
+            "heatmap": heatmap,
+        }
+        self.grid.addWidget(readiness, 0, 0)
+        self.grid.addWidget(burnup, 0, 1, 1, 2)
+        self.grid.addWidget(weekly, 1, 0)
+        self.grid.addWidget(mocks, 1, 1)
+        self.grid.addWidget(heatmap, 1, 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+            self._show_charts(self.report)

@@ -1,0 +1,439 @@
+"""MainWindow: pages and shortcuts, the status bar, the timer across restarts, saved state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from studyplanner import paths
+from studyplanner.services import StudyPlanner, bundled_notes_path, report_to_json
+from studyplanner.store.db import open_database
+from studyplanner.store.errors import DatabaseCorrupt, DatabaseInUse
+from studyplanner.ui import main as ui_main
+from studyplanner.ui.main_window import (
+    PAGES,
+    MainWindow,
+    NewPlanDialog,
+    ShortcutsDialog,
+    compute_snapshot,
+    settings_at,
+    timer_text,
+)
+from studyplanner.ui.views.overview import format_p_pass
+
+START = dt.date(2026, 2, 2)
+NOW = dt.datetime(2026, 2, 12, 18, 0, tzinfo=dt.UTC)  # day 10: week 2 of the plan
+
+
+class Clock:
+    """A settable clock for the services (the window's timer label reads it)."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "db.sqlite3"
+
+
+@pytest.fixture
+def planner(db_path: Path, clock: Clock) -> Iterator[StudyPlanner]:
+    db = open_database(db_path)
+    yield StudyPlanner(db, clock=clock, zone="UTC")
+    db.close()
+
+
+@pytest.fixture
+def seeded(planner: StudyPlanner) -> StudyPlanner:
+    planner.import_notes_file(bundled_notes_path(), start=START)
+    first = planner.modules()[0]
+    planner.log_session(first.id, 90, on=START + dt.timedelta(days=1))
+    planner.log_session(first.id, 60, on=START + dt.timedelta(days=8))
+    planner.log_session(first.id, 45, on=START + dt.timedelta(days=9))
+    return planner
+
+
+def open_window(qtbot: QtBot, planner: StudyPlanner, ini: Path) -> MainWindow:
+    window = MainWindow(planner, settings=settings_at(ini))
+    qtbot.addWidget(window)
+    wait_idle(qtbot, window)
+    return window
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Show and activate the window: window shortcuts only fire in the active window."""
+    window.show()
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path) -> Iterator[MainWindow]:
+    win = open_window(qtbot, seeded, tmp_path / "window.ini")
+    yield win
+    win.close()
+
+
+def test_title_pages_and_sidebar(window: MainWindow) -> None:
+    assert window.windowTitle().startswith("StudyPlanner")
+    assert window.page_keys() == ["overview", "plan", "log", "mocks", "readiness", "settings"]
+    assert window.stack.count() == window.sidebar.count() == 6
+    for row, page in enumerate(PAGES):
+        item = window.sidebar.item(row)
+        assert item.text() == page.title
+        assert item.data(Qt.ItemDataRole.AccessibleTextRole) == page.title
+        assert window.views[page.key].accessibleName() == page.title
+        assert window.stack.widget(row) is window.views[page.key]
+    assert window.sidebar.accessibleName() == "Pages"
+
+
+def test_ctrl_digit_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
+    activate(qtbot, window)
+    for index, key in enumerate(reversed(window.page_keys())):
+        digit = Qt.Key(int(Qt.Key.Key_6) - index)
+        qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == key
+        assert window.stack.currentWidget() is window.views[key]
+        assert window.sidebar.currentRow() == window.page_keys().index(key)
+
+
+def test_every_action_is_named_and_listed(qtbot: QtBot, window: MainWindow) -> None:
+    actions = window.shortcut_actions()
+    names = {a.objectName() for a in actions}
+    assert {"quit", "undo", "redo", "refresh", "toggle_timer", "quick_log", "add_mock"} <= names
+    for action in actions:
+        assert action.text().replace("&", "").strip(), action.objectName()
+        assert action.statusTip() or action.objectName() in {"undo", "redo"}
+    keys = {a.objectName(): a.shortcuts() for a in actions}
+    assert QKeySequence("Ctrl+Q") in keys["quit"]
+    assert QKeySequence("Ctrl+Space") in keys["toggle_timer"]
+    assert QKeySequence("Ctrl+L") in keys["quick_log"]
+    assert QKeySequence("Ctrl+M") in keys["add_mock"]
+    assert QKeySequence("F5") in keys["refresh"]
+    assert keys["undo"] == [QKeySequence(QKeySequence.StandardKey.Undo)]
+    for index, page in enumerate(PAGES, start=1):
+        assert keys[f"page_{page.key}"] == [QKeySequence(f"Ctrl+{index}")]
+    dialog = window.show_shortcuts()
+    assert isinstance(dialog, ShortcutsDialog)
+    items = [dialog.table.item(r, 0) for r in range(dialog.table.rowCount())]
+    listed = {item.text() for item in items if item is not None}
+    assert "Quick log…" in listed and "Start or stop the timer" in listed
+    dialog.close()
+
+
+def test_status_bar_shows_timer_week_and_p_pass(window: MainWindow, seeded: StudyPlanner) -> None:
+    report = seeded.report()
+    data = report_to_json(report)
+    assert window.timer_label.text() == "No timer running"
+    needed = data["schedule"]["required_hours_per_week"]
+    # week 2 runs from day 7: the sessions of days 8 and 9 (105 min) count
+    assert window.week_label.text() == f"Week 2: 1.8 h of {needed:.1f} h needed"
+    p_pass = data["readiness"]["exam_day"]["p_pass"]
+    assert window.p_pass_label.text() == f"P(pass) on exam day: {format_p_pass(p_pass)}"
+    for label in (window.timer_label, window.week_label, window.p_pass_label):
+        assert label.accessibleName()
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_timer_toggle_ticks_and_logs(
+    qtbot: QtBot, window: MainWindow, seeded: StudyPlanner, clock: Clock
+) -> None:
+    window.toggle_timer()
+    timer = seeded.timer()
+    assert timer is not None
+    assert timer.module_id == seeded.modules()[0].id  # the first unfinished module
+    assert window.timer_label.text() == f"Timer: {timer.module_name} 0:00:00"
+    assert window.tick_timer.isActive() and window.tick_timer.interval() == 1000
+    clock.now = NOW + dt.timedelta(minutes=25, seconds=7)
+    with qtbot.waitSignal(window.tick_timer.timeout, timeout=3000):
+        pass
+    assert window.timer_label.text() == f"Timer: {timer.module_name} 0:25:07"
+    wait_idle(qtbot, window)
+    window.toggle_timer()
+    assert seeded.timer() is None
+    assert window.timer_label.text() == "No timer running"
+    logged = seeded.sessions()
+    assert any(s.source == "timer" and s.minutes == 25 for s in logged)
+    wait_idle(qtbot, window)
+
+
+def test_timer_survives_a_restart(
+    qtbot: QtBot, seeded: StudyPlanner, db_path: Path, tmp_path: Path, clock: Clock
+) -> None:
+    ini = tmp_path / "window.ini"
+    first = open_window(qtbot, seeded, ini)
+    first.toggle_timer()
+    started = seeded.timer()
+    assert started is not None
+    wait_idle(qtbot, first)
+    first.close()
+    seeded.db.close()
+
+    clock.now = NOW + dt.timedelta(hours=1)
+    db = open_database(db_path)
+    try:
+        again = StudyPlanner(db, clock=clock, zone="UTC")
+        timer = again.timer()
+        assert timer is not None
+        assert timer.started_at == started.started_at
+        assert timer.module_id == started.module_id
+        second = open_window(qtbot, again, ini)
+        assert second.timer_label.text() == f"Timer: {timer.module_name} 1:00:00"
+        second.close()
+    finally:
+        db.close()
+    seeded.db = open_database(db_path)  # the fixture closes it again
+
+
+def test_timer_survives_kill_9(seeded: StudyPlanner, db_path: Path) -> None:
+    """A process that started a timer through the services is killed -9; the timer is kept."""
+    seeded.db.close()
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from pathlib import Path
+        from studyplanner.services import StudyPlanner
+        from studyplanner.store.db import open_database
+        planner = StudyPlanner(open_database(Path({str(db_path)!r})), zone="UTC")
+        timer = planner.start_timer(planner.modules()[1].id)
+        print(timer.started_at.isoformat(), flush=True)
+        time.sleep(60)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline().strip()
+            assert line, "the child did not start a timer"
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+    db = open_database(db_path)
+    try:
+        timer = StudyPlanner(db, zone="UTC").timer()
+        assert timer is not None
+        assert timer.started_at == dt.datetime.fromisoformat(line)
+        assert timer.module_id == StudyPlanner(db, zone="UTC").modules()[1].id
+    finally:
+        db.close()
+    seeded.db = open_database(db_path)
+
+
+def test_quick_log_and_add_mock_open_the_page_dialogs(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(window.log_view, "open_quick_log", lambda: calls.append("log"), False)
+    monkeypatch.setattr(window.mocks_view, "open_add_mock", lambda: calls.append("mock"), False)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "log"
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "mocks"
+    assert calls == ["log", "mock"]
+
+
+def test_data_changed_recomputes_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, seeded: StudyPlanner
+) -> None:
+    seeded.log_session(seeded.modules()[0].id, 120, on=NOW.date())
+    with qtbot.waitSignal(window.report_ready, timeout=10_000) as blocker:
+        window.overview_view.data_changed.emit()
+        assert window.busy.isVisibleTo(window)
+    report = blocker.args[0]
+    assert report.schedule.ac_hours == pytest.approx((90 + 60 + 45 + 120) / 60)
+    assert window.week_label.text().startswith("Week 2: 3.8 h of ")
+    assert not window.busy.isVisibleTo(window)
+    assert window.readiness_view.report is report
+    assert window.overview_view.report is report
+
+
+def test_recomputes_coalesce(qtbot: QtBot, window: MainWindow) -> None:
+    received: list[object] = []
+    window.report_ready.connect(received.append)
+    for _ in range(5):
+        window.request_report()
+    wait_idle(qtbot, window)
+    assert 1 <= len(received) <= 2
+
+
+def test_snapshot_has_weekly_earned_history(seeded: StudyPlanner) -> None:
+    snapshot = compute_snapshot(seeded)
+    assert snapshot.report is not None
+    days = [d for d, _ in snapshot.earned]
+    assert days == [START, START + dt.timedelta(days=7), snapshot.report.as_of]
+    assert snapshot.earned[-1][1] == pytest.approx(snapshot.report.schedule.ev_hours)
+
+
+def test_geometry_and_page_are_restored(qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path) -> None:
+    ini = tmp_path / "window.ini"
+    first = open_window(qtbot, seeded, ini)
+    first.resize(700, 500)  # the offscreen screen is 800 x 600: restoring clamps to it
+    first.show_page("readiness")
+    first.close()
+    assert ini.is_file()
+    second = open_window(qtbot, seeded, ini)
+    assert second.current_page() == "readiness"
+    assert (second.width(), second.height()) == (700, 500)
+    second.close()
+
+
+def test_default_settings_live_in_the_config_dir(
+    qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path
+) -> None:
+    window = MainWindow(seeded)
+    qtbot.addWidget(window)
+    wait_idle(qtbot, window)
+    window.close()
+    assert (Path(os.environ["STUDYPLANNER_HOME"]) / "config" / "window.ini").is_file()
+
+
+def test_no_plan_shows_empty_pages(qtbot: QtBot, planner: StudyPlanner, tmp_path: Path) -> None:
+    window = open_window(qtbot, planner, tmp_path / "w.ini")
+    assert window.report is None
+    assert window.p_pass_label.text() == "P(pass): no plan"
+    assert window.week_label.text() == "No plan yet"
+    assert window.overview_view.pages.currentIndex() == 0
+    window.toggle_timer()
+    assert planner.timer() is None
+    window.close()
+
+
+def test_timer_text() -> None:
+    assert timer_text(None, NOW) == "No timer running"
+
+
+def test_store_errors_give_a_message_and_exit_0(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text()))
+        return int(QMessageBox.StandardButton.Close)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"this is not a database at all" * 10)
+    assert ui_main.run_gui(bad, demo=False) == 0
+    assert shown and shown[0][0] == "The data file cannot be read"
+    assert "damaged" in shown[0][1]
+
+    held = open_database(tmp_path / "held.sqlite3")
+    try:
+        assert ui_main.run_gui(tmp_path / "held.sqlite3", demo=False) == 0
+    finally:
+        held.close()
+    assert shown[-1][0] == "StudyPlanner is already open"
+    assert QApplication.instance() is not None
+
+
+def test_store_error_texts() -> None:
+    path = Path("/tmp/x.sqlite3")
+    title, text = ui_main.store_error_text(DatabaseInUse(path))
+    assert "already open" in title and "Nothing was changed" in text
+    title, text = ui_main.store_error_text(DatabaseCorrupt(path, "bad header"))
+    assert "backups" in text
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[None]:
+    """run_gui sets the style and names of the (shared) application: put them back."""
+    style = qapp.style().name()
+    names = (qapp.organizationName(), qapp.applicationName(), qapp.desktopFileName())
+    yield
+    qapp.setStyle(style)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    qapp.setDesktopFileName(names[2])
+
+
+def _fake_exec(seen: list[MainWindow]) -> Callable[[QApplication], int]:
+    """Stand in for the event loop: wait for the first report, look, then close the window."""
+
+    def fake(_app: QApplication) -> int:
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        seen.append(window)
+        deadline = dt.datetime.now() + dt.timedelta(seconds=10)
+        while window.is_busy() and dt.datetime.now() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        window.close()
+        return 0
+
+    return fake
+
+
+@pytest.mark.usefixtures("app_state")
+def test_first_run_offers_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def choose_empty(dialog: NewPlanDialog) -> int:
+        offered.append(dialog.windowTitle())
+        assert dialog.bundled_radio.isChecked()  # the bundled AWS plan is the default
+        assert dialog.start_edit.date().toPython() == dialog.planner.today()
+        dialog.empty_radio.setChecked(True)
+        dialog.name_edit.setText("My exam")
+        dialog.create_plan()
+        return int(dialog.result())
+
+    seen: list[MainWindow] = []
+    monkeypatch.setattr(NewPlanDialog, "exec", choose_empty)
+    monkeypatch.setattr(QApplication, "exec", _fake_exec(seen))
+    path = tmp_path / "first.sqlite3"
+    assert ui_main.run_gui(path, demo=False) == 0
+    assert offered == ["New study plan"]
+    assert seen and seen[0].report is not None
+    assert seen[0].report.plan.name == "My exam"
+    assert seen[0].report.modules == ()
+    db = open_database(path)  # closed again by run_gui: the lock is free
+    db.close()
+
+
+@pytest.mark.usefixtures("app_state")
+def test_demo_runs_in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", _fake_exec(seen))
+    assert ui_main.run_gui(None, demo=True) == 0
+    (window,) = seen
+    assert window.windowTitle().startswith("StudyPlanner")
+    assert window.report is not None and len(window.report.mocks) == 2
+    assert list(scratch.iterdir()) == []  # the demo folder is gone
+    assert not paths.default_db_path().exists()  # nothing of the user's was touched

@@ -1,0 +1,178 @@
+"""The Overview page: its figures equal the JSON report; five charts; plain-text labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QXYSeries
+from PySide6.QtGui import QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from studyplanner.services import Report, StudyPlanner, bundled_notes_path, report_to_json
+from studyplanner.store.db import open_database
+from studyplanner.ui import charts
+from studyplanner.ui.views.overview import (
+    EVIDENCE_NOTICE,
+    OverviewView,
+    format_days_to_exam,
+    format_p_pass,
+    format_slip,
+    next_module,
+)
+
+NOW = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
+START = NOW.date() - dt.timedelta(days=20)
+AS_OF = NOW.date() + dt.timedelta(days=1)
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Iterator[StudyPlanner]:
+    db = open_database(tmp_path / "db.sqlite3")
+    yield StudyPlanner(db, clock=lambda: NOW, zone="UTC")
+    db.close()
+
+
+@pytest.fixture
+def seeded(planner: StudyPlanner) -> StudyPlanner:
+    planner.import_notes_file(bundled_notes_path(), start=START)
+    modules = planner.modules()
+    for offset, minutes in ((0, 120), (1, 90), (3, 90), (9, 60), (12, 30)):
+        module = modules[0] if offset < 7 else modules[1]
+        planner.log_session(module.id, minutes, on=START + dt.timedelta(days=offset))
+    planner.record_progress(modules[0].id, done=True, on=START + dt.timedelta(days=5))
+    planner.record_progress(modules[1].id, percent=50, on=START + dt.timedelta(days=12))
+    return planner
+
+
+@pytest.fixture
+def view(qtbot: QtBot, planner: StudyPlanner) -> OverviewView:
+    widget = OverviewView(planner, QUndoStack(), None)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget
+
+
+def test_no_plan(view: OverviewView) -> None:
+    view.set_report(None)
+    assert view.pages.currentIndex() == 0
+    assert view.figures() is None
+    assert view.chart_widgets == {}
+
+
+def test_figures_equal_the_json_report(view: OverviewView, seeded: StudyPlanner) -> None:
+    report = seeded.report(AS_OF)
+    data = report_to_json(seeded.report(AS_OF))  # a second, independent computation
+    view.set_report(report)
+    figures = view.figures()
+    assert figures is not None
+    exam_day = data["readiness"]["exam_day"]
+    schedule = data["schedule"]
+    assert figures.p_pass == exam_day["p_pass"]
+    assert figures.expected_score == exam_day["expected_score"]
+    assert figures.expected_score_lo90 == exam_day["expected_score_lo90"]
+    assert figures.expected_score_hi90 == exam_day["expected_score_hi90"]
+    days = (dt.date.fromisoformat(data["plan"]["exam_date"]) - NOW.date()).days
+    assert figures.days_to_exam == days == 50
+    assert figures.slip_days == -schedule["sv_days"]
+    assert figures.required_hours_per_week == schedule["required_hours_per_week"]
+    unfinished = [m for m in data["modules"] if m["percent_complete"] < 100]
+    assert figures.next_module == unfinished[0]["position"] == 2
+
+    assert view.p_pass_card.value.text() == format_p_pass(exam_day["p_pass"])
+    lo, hi = exam_day["expected_score_lo90"], exam_day["expected_score_hi90"]
+    assert f"90 %: {100 * lo:.0f} % to {100 * hi:.0f} %" in view.p_pass_card.detail.text()
+    assert f"Expected score {100 * exam_day['expected_score']:.0f} %" in (
+        view.p_pass_card.detail.text()
+    )
+    assert view.days_card.value.text() == "50 days"
+    assert view.slip_card.value.text() == format_slip(-schedule["sv_days"])
+    assert view.hours_card.value.text() == f"{schedule['required_hours_per_week']:.1f} h"
+    assert view.next_card.value.text() == f"2. {unfinished[0]['name']}"
+    assert "50 % done" in view.next_card.detail.text()
+
+
+def test_five_charts_with_data(view: OverviewView, seeded: StudyPlanner) -> None:
+    report = seeded.report(AS_OF)
+    earned = [(START, 0.0), (START + dt.timedelta(days=7), 6.5), (AS_OF, 7.95)]
+    view.set_earned_history(earned)
+    view.set_report(report)
+    assert set(view.chart_widgets) == {"readiness", "burnup", "mocks", "weekly", "heatmap"}
+    burnup = view.chart_widgets["burnup"]
+    assert isinstance(burnup, charts.ChartView)
+    earned_series = next(s for s in burnup.chart().series() if s.name() == "Earned (EV)")
+    assert isinstance(earned_series, QXYSeries)
+    assert earned_series.count() == 3  # the window's weekly history
+    heatmap = view.chart_widgets["heatmap"]
+    assert isinstance(heatmap, charts.CalendarHeatmap)
+    assert sum(c.minutes for c in heatmap.cells) == 390
+    for widget in view.chart_widgets.values():
+        assert widget.accessibleName()
+        assert widget.accessibleDescription()
+    view.set_report(seeded.report(AS_OF))  # replacing keeps exactly five
+    assert len(view.chart_widgets) == 5
+
+
+def test_evidence_notice(view: OverviewView, seeded: StudyPlanner) -> None:
+    view.set_report(seeded.report(AS_OF))
+    assert view.notice.isVisibleTo(view)
+    assert view.notice.text().startswith(EVIDENCE_NOTICE)
+
+
+def test_labels_are_plain_text(view: OverviewView, seeded: StudyPlanner) -> None:
+    seeded.set_plan(name="<b>bold</b> & <i>plan</i>")
+    first = seeded.modules()[1]
+    seeded.update_module(first.id, name="<img src=x>Serverless")
+    view.set_report(seeded.report(AS_OF))
+    labels = view.findChildren(QLabel)
+    assert labels
+    for label in labels:
+        assert label.textFormat().name == "PlainText", label.accessibleName()
+    assert view.plan_label.text().startswith("<b>bold</b> & <i>plan</i>")
+    assert view.next_card.value.text() == "2. <img src=x>Serverless"
+
+
+def test_dark_palette_rebuilds_the_charts(view: OverviewView, seeded: StudyPlanner) -> None:
+    view.set_report(seeded.report(AS_OF))
+    burnup = view.chart_widgets["burnup"]
+    assert isinstance(burnup, charts.ChartView)
+    assert not charts.is_dark(burnup.palette())
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#262626"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1c1c1c"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    view.setPalette(dark)
+    rebuilt = view.chart_widgets["burnup"]
+    assert rebuilt is not burnup
+    assert isinstance(rebuilt, charts.ChartView)
+    assert rebuilt.chart().theme() == rebuilt.chart().ChartTheme.ChartThemeDark
+    assert rebuilt.chart().backgroundBrush().color().lightness() < 60
+
+
+def test_format_helpers() -> None:
+    assert format_p_pass(0.563758) == "55 %"
+    assert format_p_pass(0.5751) == "60 %"
+    assert format_p_pass(0.002785) == "< 5 %"
+    assert format_p_pass(0.99) == "> 95 %"
+    assert format_slip(None) == "Not started"
+    assert format_slip(0.01) == "On schedule"
+    assert format_slip(10.5) == "10.5 days behind"
+    assert format_slip(-2.0) == "2.0 days ahead"
+    assert format_days_to_exam(0) == "Today"
+    assert format_days_to_exam(1) == "1 day (tomorrow)"
+    assert format_days_to_exam(-3) == "3 days ago"
+
+
+def test_next_module_after_everything_is_done(seeded: StudyPlanner) -> None:
+    for module in seeded.modules():
+        seeded.record_progress(module.id, done=True, on=NOW.date())
+    report: Report = seeded.report(AS_OF)
+    found = next_module(report)
+    assert found is not None
+    chosen, why = found
+    assert why.startswith("Every module is done: review it")
+    assert chosen.module.kind.value != "practice"
