@@ -569,6 +569,7 @@ def add_mock(
     assert row.id is not None
     for domain_id, (c, n) in domain_scores.items():
         session.add(MockDomainScoreRow(mock_id=row.id, domain_id=domain_id, correct=c, total=n))
+    session.flush()  # reads that follow in this unit of work bypass autoflush
     return row.id
 
 
