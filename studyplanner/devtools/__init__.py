@@ -1,0 +1,1 @@
+"""Headless tools for the reliability battery: they run the app's real store and services."""
