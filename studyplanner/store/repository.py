@@ -454,15 +454,6 @@ def _plan_module_ids(plan_id: int) -> Any:
     )
 
 
-def minutes_by_module(session: Session, plan_id: int, before: dt.date) -> dict[int, int]:
-    rows = session.exec(
-        select(StudySessionRow.module_id, func.sum(StudySessionRow.minutes))
-        .where(_plan_module_ids(plan_id), col(StudySessionRow.local_date) < before)
-        .group_by(col(StudySessionRow.module_id))
-    ).all()
-    return {module_id: int(total) for module_id, total in rows}
-
-
 def minutes_by_day(
     session: Session, plan_id: int, before: dt.date, *, since: dt.date | None = None
 ) -> dict[dt.date, int]:
@@ -473,18 +464,6 @@ def minutes_by_day(
         query = query.where(col(StudySessionRow.local_date) >= since)
     rows = session.exec(query.group_by(col(StudySessionRow.local_date))).all()
     return {day: int(total) for day, total in rows}
-
-
-def contact_days(session: Session, plan_id: int, before: dt.date) -> dict[int, set[dt.date]]:
-    rows = session.exec(
-        select(col(StudySessionRow.module_id), col(StudySessionRow.local_date))
-        .where(_plan_module_ids(plan_id), col(StudySessionRow.local_date) < before)
-        .distinct()
-    ).all()
-    days: dict[int, set[dt.date]] = defaultdict(set)
-    for module_id, day in rows:
-        days[module_id].add(day)
-    return dict(days)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -498,7 +477,7 @@ class SessionTotals:
 
 
 def session_totals(session: Session, plan_id: int, before: dt.date) -> SessionTotals:
-    """What `minutes_by_module`, `minutes_by_day` and `contact_days` say, in one query.
+    """Minutes per module, minutes per day and contact days per module, in one query.
 
     One pass over ``ix_session_module_date`` grouped by (module, date), in that order, read
     through a Core connection (no ORM row processing) with each date parsed once.
@@ -531,10 +510,6 @@ def session_totals(session: Session, plan_id: int, before: dt.date) -> SessionTo
     if current is not None:
         by_module[current], contacts[current] = total, set(days)
     return SessionTotals(by_module, dict(sorted(by_day.items())), contacts)
-
-
-def count_sessions(session: Session) -> int:
-    return int(session.exec(select(func.count()).select_from(StudySessionRow)).one())
 
 
 # -- mock tests ------------------------------------------------------------------------------
