@@ -52,7 +52,7 @@ from benchmarks.sizes import (
 from studyplanner.domain.model import ModuleKind
 from studyplanner.services import StudyPlanner
 from studyplanner.store import repository as repo
-from studyplanner.store.db import Database, open_database
+from studyplanner.store.db import SCHEMA_VERSION, Database, open_database
 
 PLAN_STRETCH = 1.25  # the plan is this much longer than the history: AS_OF is at 80 % of it
 EFFORT_STRETCH = 1.05  # planned hours per logged hour: the learner runs a little behind
@@ -62,9 +62,11 @@ SEED = 20190118
 
 
 def schema_fingerprint() -> str:
-    """A short hash of the schema's DDL: a new index or column means new cached databases."""
+    """A short hash of the schema version and DDL: a new index, CHECK or column, or a migration
+    (a cached file of an older schema would be migrated by the first open), means new databases.
+    """
     dialect = sqlite_dialect()
-    ddl: list[str] = []
+    ddl: list[str] = [f"user_version {SCHEMA_VERSION}"]
     for table in SQLModel.metadata.sorted_tables:
         ddl.append(str(CreateTable(table).compile(dialect=dialect)))
         for index in sorted(table.indexes, key=lambda i: str(i.name)):

@@ -11,10 +11,13 @@ in this order, and writes nothing to the data file before step 5:
    missing/empty file while backups or quarantined copies exist (B4) is refused;
 4. open the process's one connection and check it (``application_id``, ``user_version``,
    ``integrity_check``; WAL recovery happens here). A damaged file is moved to quarantine (with
-   its ``-wal``) *before* the connection closes, so SQLite cannot checkpoint into it;
+   its ``-wal``) *before* the connection closes, so SQLite cannot checkpoint into it. The full
+   ``integrity_check`` is left out when the file is provably the one that our own last clean
+   close left (see ``trusted_since_clean_close``);
 5. switch to ``locking_mode=EXCLUSIVE`` + WAL, create the schema or migrate (verified backup first,
    one transaction, foreign keys off, then ``foreign_key_check`` + ``integrity_check``);
-6. take a verified start backup (skipped when nothing changed since the newest) and thin the
+6. take a verified start backup (none when nothing changed since the newest: a copy identical to
+   it is dropped, and a file provably unchanged since it is not copied at all) and thin the
    backups. A failed start backup does not stop the app: it is listed in ``Database.warnings``.
 
 Exactly one SQLite connection per process (``StaticPool``), guarded by a re-entrant lock so the GUI
@@ -45,7 +48,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-from studyplanner.store import backup, files, tables
+from studyplanner.store import backup, files, schema_v3, tables
 from studyplanner.store.crash import (
     CRASHPOINT_ENV,
     CRASHPOINTS,
@@ -68,7 +71,7 @@ from studyplanner.store.errors import (
 log = logging.getLogger("studyplanner.store")
 
 APPLICATION_ID = 0x53505431  # "SPT1"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 200
 RESTORE_TEMP_SUFFIX = ".restore.sqlite3.tmp"
@@ -92,14 +95,33 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+register_crashpoint("migration:step-3-tables")
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: the CHECKs of REL-VAL-02 and the report's covering index (table rebuilds).
+
+    A row that a new CHECK refuses stops the migration with a message naming it (nothing is
+    dropped); see :mod:`studyplanner.store.schema_v3`.
+    """
+    for table in schema_v3.TABLES:
+        schema_v3.rebuild_table(conn, table)
+    crashpoint("migration:step-3-tables")
+    schema_v3.create_indexes(conn)
+
+
 # Step N upgrades a version N-1 database to version N. Append new steps; never edit old ones.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _v1_to_v2, 3: _v2_to_v3}
 for _version in MIGRATIONS:
     register_crashpoint(f"migration:step-{_version}")
 
 # Columns that each version added, so that the expected schema of an older version is known
 # (restore of an old backup, REL-SEC-04). Append with every migration that adds columns.
 COLUMNS_ADDED: dict[int, dict[str, tuple[str, ...]]] = {2: {"study_session": ("note",)}}
+# The same for indexes: version -> (indexes it added, indexes it dropped).
+INDEXES_CHANGED: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    3: (("ix_session_module_date_minutes",), ("ix_session_module_date",))
+}
 
 
 def classify_sqlite_error(path: Path, exc: BaseException) -> StoreError:
@@ -167,6 +189,12 @@ class Database:
         self.read_only = read_only
         self.warnings: list[str] = []
         self._conn: sqlite3.Connection | None = None  # the one connection, once it is open
+        # The UTC day of the last full integrity_check this file's content descends from (None:
+        # never checked, e.g. read-only use); see trusted_since_clean_close().
+        self.verified_on: dt.date | None = None
+        self.full_check_skipped = False
+        self.start_backup_reused = False  # the newest backup still holds this very content
+        self._start_backup_mark: tuple[Path, int] | None = None
 
     @property
     def stem(self) -> str:
@@ -281,13 +309,41 @@ class Database:
         if size > WAL_CHECKPOINT_BYTES:
             self.checkpoint()
 
+    def note_start_backup(self, made: Path) -> None:
+        """Remember the start backup and how many rows had changed when it was made."""
+        with self.raw_connection() as conn:
+            self._start_backup_mark = (made, conn.total_changes)
+
+    def _unchanged_start_backup(self) -> Path | None:
+        """The start backup if nothing changed since it and it is still the newest backup."""
+        if self._start_backup_mark is None or self._conn is None:
+            return None
+        made, changes = self._start_backup_mark
+        with self._mutex:
+            try:
+                if self._conn.total_changes != changes:
+                    return None
+            except sqlite3.Error:
+                return None
+        try:
+            newest = self.list_backups()
+        except OSError:  # close must not fail over the backup folder: copy again next time
+            return None
+        return made if newest and newest[0] == made else None
+
     def close(self) -> None:
-        if self._lock_fd >= 0 and not self.read_only:
+        writable = self._lock_fd >= 0 and not self.read_only
+        kept = self._unchanged_start_backup() if writable else None
+        if writable:
             write_lock_record(self._lock_fd, "checkpointing")
         self.engine.dispose()
         if self._lock_fd >= 0:
             if not self.read_only:
-                write_lock_record(self._lock_fd, file_fingerprint(self.path))
+                write_lock_record(
+                    self._lock_fd,
+                    file_fingerprint(self.path),
+                    clean_close_line(self.path, self.verified_on, kept),
+                )
             with contextlib.suppress(OSError):
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             os.close(self._lock_fd)
@@ -348,7 +404,7 @@ def acquire_lock(path: Path, *, shared: bool = False) -> int:
         os.close(fd)
         raise
     if not shared:
-        write_lock_record(fd, lock_record(fd))
+        write_lock_record(fd, lock_record(fd), lock_record(fd, line=2))  # now with our PID
     return fd
 
 
@@ -364,20 +420,21 @@ def acquire_lock(path: Path, *, shared: bool = False) -> int:
 # mix two databases (REL-CORR-05, RELIABILITY.md 3.4 f), so it is set aside in quarantine.
 
 
-def lock_record(fd: int) -> str:
-    """The state line of the lock file (second line), or "" if there is none."""
+def lock_record(fd: int, line: int = 1) -> str:
+    """The state line of the lock file (second line; *line* 2: the clean close), or ""."""
     try:
         lines = os.pread(fd, 4096, 0).decode("utf-8", "replace").splitlines()
     except OSError:
         return ""
-    return lines[1] if len(lines) > 1 else ""
+    return lines[line] if len(lines) > line else ""
 
 
-def write_lock_record(fd: int, state: str) -> None:
-    """Write ``<pid>`` and *state* into the lock file and make it durable."""
+def write_lock_record(fd: int, state: str, clean: str = "") -> None:
+    """Write ``<pid>``, *state* and the *clean* close line (if any) into the lock file, durably."""
+    text = f"{os.getpid()}\n{state}\n" + (f"{clean}\n" if clean else "")
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n{state}\n".encode(), 0)
+        os.pwrite(fd, text.encode(), 0)
         os.fsync(fd)
 
 
@@ -404,6 +461,96 @@ def set_aside_foreign_wal(path: Path, record: str) -> Path | None:
     if not record.startswith("file ") or record == file_fingerprint(path):
         return None
     return files.quarantine(path, only_wal=True)
+
+
+# -- the full integrity_check, or trust after our own clean close ----------------------------
+#
+# ``integrity_check`` reads every page: 4.4 s at a million sessions, linear in the file (issue #7).
+# It is skipped, and only the structural checks of ``_check_existing`` run, when the file is
+# provably the one that our own last clean close left.  ``Database.close()`` writes a third
+# line ``clean <inode> <ctime_ns> <day>`` into the lock file after its final fingerprint; <day> is
+# the UTC day of the full check that the content descends from (every session since then started
+# either with a full check or with this proof, and changed the file only through SQLite).  The
+# next open trusts the file iff the state line is exactly the fingerprint of the file now (size,
+# mtime and no ``-wal``), its inode and ctime are the recorded ones (any write, ``utime``,
+# ``chmod``, rename or copy over the file changes one of them, and ctime cannot be set back by a
+# program), and that full check is less than FULL_CHECK_MAX_AGE old.  A crash leaves
+# ``checkpointing`` and no clean line; a damaged, edited or replaced file fails the comparison:
+# both get the full check, before the first write, as before.
+#
+# Damage that changes no metadata (media bit rot) is what a trusted start can miss.  The verified
+# start backup usually sees it (``integrity_check`` of the copy, still inside ``open_database``,
+# so before the first write too): when it fails on a trusted file, the full check runs after all
+# (``_start_backup``).  When the session before changed no row after its start backup and that
+# backup is still the newest, the clean line names it (``<size> <name>``) and the next trusted
+# start takes it as its start backup without copying (``reusable_start_backup``): then nothing
+# reads the pages at that start, and the full check at least every FULL_CHECK_MAX_AGE bounds how
+# long such damage can go unnoticed.
+
+FULL_CHECK_MAX_AGE = dt.timedelta(days=7)
+
+
+def utc_today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def clean_close_line(
+    path: Path, verified_on: dt.date | None, unchanged_backup: Path | None = None
+) -> str:
+    """The lock file's third line after a clean close of *path* ("" if nothing can vouch).
+
+    ``clean <inode> <ctime_ns> <day>``, then `` <size> <name>`` of *unchanged_backup*: the newest
+    backup, made (or found identical) at this session's start, with no row changed since.
+    """
+    if verified_on is None:
+        return ""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    line = f"clean {st.st_ino} {st.st_ctime_ns} {verified_on.isoformat()}"
+    with contextlib.suppress(OSError):
+        if unchanged_backup is not None:
+            line += f" {unchanged_backup.stat().st_size} {unchanged_backup.name}"
+    return line
+
+
+def reusable_start_backup(database: Database, clean: str) -> Path | None:
+    """The backup that the clean close line *clean* names, if it is still the newest, unchanged.
+
+    Only for a file trusted since that clean close: its content is then the backup's content, so
+    that verified backup is this start's backup and no new copy is needed.
+    """
+    parts = clean.split(" ", 5)
+    if len(parts) != 6:
+        return None
+    try:
+        newest = database.list_backups()
+        if not newest or newest[0].name != parts[5]:
+            return None
+        same = newest[0].stat().st_size == int(parts[4])
+    except (OSError, ValueError):
+        return None
+    return newest[0] if same else None
+
+
+def trusted_since_clean_close(path: Path, lock_fd: int, today: dt.date) -> dt.date | None:
+    """The day of the full check that still vouches for *path*, or None (see above)."""
+    state, clean = lock_record(lock_fd), lock_record(lock_fd, line=2).split(" ", 5)
+    if not state.startswith("file ") or "wal" in state.split():
+        return None
+    if state != file_fingerprint(path) or len(clean) not in (4, 6) or clean[0] != "clean":
+        return None
+    try:
+        st = os.stat(path)
+        day = dt.date.fromisoformat(clean[3])
+    except (OSError, ValueError):
+        return None
+    if [str(st.st_ino), str(st.st_ctime_ns)] != clean[1:3]:
+        return None
+    if not today - FULL_CHECK_MAX_AGE < day <= today:
+        return None
+    return day
 
 
 # -- checks before SQLite opens the file -----------------------------------------------------
@@ -515,8 +662,11 @@ def _user_tables(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
-    """Return the schema version of an existing file, or raise before anything is written."""
+def _check_existing(path: Path, conn: sqlite3.Connection, *, full: bool = True) -> int:
+    """Return the schema version of an existing file, or raise before anything is written.
+
+    ``full=False`` leaves out ``integrity_check`` (a file trusted since our clean close).
+    """
     app_id = int(conn.execute("PRAGMA application_id").fetchall()[0][0])
     version = int(conn.execute("PRAGMA user_version").fetchall()[0][0])
     user_tables = _user_tables(conn)
@@ -526,6 +676,8 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
         raise DatabaseCorrupt(path, "this SQLite file belongs to another program")
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(path, version, SCHEMA_VERSION)
+    if not full:
+        return version
     result = conn.execute("PRAGMA integrity_check").fetchall()
     if result != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in result[:3])
@@ -646,9 +798,14 @@ def open_database(
     _prepare_folder(path)
     lock_fd = acquire_lock(path, shared=read_only)
     set_aside: Path | None = None
+    today = utc_today()
+    trusted_on: dt.date | None = None
+    clean = ""
     try:
         if not read_only:
             clean_leftovers(path)
+            trusted_on = trusted_since_clean_close(path, lock_fd, today)
+            clean = lock_record(lock_fd, line=2)
             set_aside = set_aside_foreign_wal(path, lock_record(lock_fd))
             write_lock_record(lock_fd, "checkpointing")
         state = _prepare_file(path, start_empty=start_empty)
@@ -664,25 +821,39 @@ def open_database(
             f" previous file was not applied and is kept at {set_aside}"
         )
     try:
-        _start(database, state, start_empty=start_empty)
+        _start(database, state, start_empty=start_empty, trusted_on=trusted_on)
+        if not database.read_only:
+            database.verified_on = trusted_on or today
+            database.full_check_skipped = trusted_on is not None and not state.is_new
         database.checkpoint()
     except BaseException:
         database.close()
         raise
     if backup_on_start and not database.read_only:
-        _start_backup(database)
+        try:
+            trusted = database.full_check_skipped
+            _start_backup(database, reusable_start_backup(database, clean) if trusted else None)
+        except BaseException:
+            database.close()
+            raise
     _restrict_modes(path)
     return database
 
 
-def _start(database: Database, state: _FileState, *, start_empty: bool) -> None:
+def _start(
+    database: Database,
+    state: _FileState,
+    *,
+    start_empty: bool,
+    trusted_on: dt.date | None = None,
+) -> None:
     path = database.path
     try:
         with database.raw_connection() as conn:
             failed = database.open_error()
             if failed is not None:
                 raise failed
-            version = _check_and_configure(database, conn, state)
+            version = _check_and_configure(database, conn, state, full=trusted_on is None)
             if version < 0:
                 return
             if version == 0:
@@ -703,10 +874,12 @@ def _start(database: Database, state: _FileState, *, start_empty: bool) -> None:
         raise error from exc
 
 
-def _check_and_configure(database: Database, conn: sqlite3.Connection, state: _FileState) -> int:
+def _check_and_configure(
+    database: Database, conn: sqlite3.Connection, state: _FileState, *, full: bool = True
+) -> int:
     """The pre-write checks, then EXCLUSIVE + WAL; the schema version, or -1 for read-only use."""
     path = database.path
-    version = 0 if state.is_new else _check_existing(path, conn)
+    version = 0 if state.is_new else _check_existing(path, conn, full=full)
     if not state.is_new and not _is_writable(conn):
         if not database.read_only:
             raise StorageReadOnly(path)
@@ -720,14 +893,44 @@ def _check_and_configure(database: Database, conn: sqlite3.Connection, state: _F
     return version
 
 
-def _start_backup(database: Database) -> None:
+def _start_backup(database: Database, reuse: Path | None = None) -> None:
+    """The verified start backup; if it fails on a file whose full check was skipped, check now.
+
+    *reuse* is the newest backup when the file is provably unchanged since it (see
+    ``reusable_start_backup``): it stands for this start's backup.  Raises
+    :class:`DatabaseCorrupt` (the file moved to quarantine) when the check fails; the caller closes
+    the database.
+    """
     try:
-        database.backup("start", only_if_changed=True)
+        made = reuse if reuse is not None else database.backup("start", only_if_changed=True)
+        database.start_backup_reused = reuse is not None
+        database.note_start_backup(made)
         database.thin_backups()
     except (BackupFailed, OSError) as exc:
+        if database.full_check_skipped:
+            _full_check_now(database)
         message = f"no backup was made at start: {exc}"
         log.warning(message)
         database.warnings.append(message)
+
+
+def _full_check_now(database: Database) -> None:
+    """``integrity_check`` on the open connection; quarantine and raise if the file is damaged."""
+    path = database.path
+    with database.raw_connection() as conn:
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            error = classify_sqlite_error(path, exc)
+            if not isinstance(error, DatabaseCorrupt):
+                raise error from exc
+            result = [(error.detail,)]
+        if result != [("ok",)]:
+            detail = "; ".join(str(r[0]) for r in result[:3])
+            # Moved while the connection is still open: SQLite then cannot checkpoint into it.
+            moved = files.quarantine(path)
+            raise DatabaseCorrupt(path, f"integrity check failed: {detail}", moved)
+    database.full_check_skipped = False
 
 
 def _restrict_modes(path: Path) -> None:

@@ -35,6 +35,7 @@ from studyplanner.store.crash import crashpoint, register_crashpoint
 from studyplanner.store.db import (
     APPLICATION_ID,
     COLUMNS_ADDED,
+    INDEXES_CHANGED,
     RESTORE_TEMP_SUFFIX,
     SCHEMA_VERSION,
     SQLITE_HEADER,
@@ -99,6 +100,11 @@ def expected_schema(version: int = SCHEMA_VERSION) -> dict[str, frozenset[str]]:
         columns = frozenset(c.name for c in table.columns)
         schema[table_name] = columns - added.get(table_name, set())
         indexes.update(str(i.name) for i in table.indexes)
+    for later in sorted(INDEXES_CHANGED, reverse=True):
+        if later > version:
+            added_indexes, dropped_indexes = INDEXES_CHANGED[later]
+            indexes.difference_update(added_indexes)
+            indexes.update(dropped_indexes)
     schema["<indexes>"] = frozenset(indexes)
     return schema
 

@@ -3,6 +3,11 @@
 Rules (DESIGN.md section 3, RELIABILITY.md B1/B9): every table is STRICT, every column that a user
 can fill has a CHECK constraint that repeats the service-layer validation, dates are ISO text
 (``YYYY-MM-DD``) and instants are UTC ISO text, so that a raw ``INSERT`` of a bad value fails too.
+Since schema 3 the CHECKs also refuse impossible calendar dates (``2023-02-29``), malformed or
+out-of-range instants and control characters in names (REL-VAL-02).
+
+A change here is a schema change: bump ``db.SCHEMA_VERSION`` and add a migration (for new CHECKs
+a table rebuild, see ``store/schema_v3.py``) whose result equals what ``create_all`` makes.
 
 No ``from __future__ import annotations`` here: it breaks SQLModel's mapper set-up.
 """
@@ -18,6 +23,12 @@ MIN_DATE = "2000-01-01"
 MAX_DATE = "2100-12-31"
 MAX_NAME = 200
 MAX_NOTE = 10_000
+# Instants: the date range widened for time zones and for a clock that was reset to the epoch.
+MIN_INSTANT = "1970-01-01T00:00:00.000000Z"
+MAX_INSTANT = "2101-01-01T23:59:59.999999Z"
+# A GLOB pattern for a text holding a control character (Unicode category Cc, as the services'
+# ``clean_name`` refuses): U+0001-U+001F, U+007F-U+009F. NUL is refused with ``instr`` instead.
+_HAS_CONTROL = "'*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*'"
 
 
 class ISODate(TypeDecorator[dt.date]):
@@ -54,16 +65,38 @@ class UTCInstant(TypeDecorator[dt.datetime]):
 
 
 def _date_check(column: str, *, nullable: bool = False) -> CheckConstraint:
-    condition = f"length({column}) = 10 AND {column} BETWEEN '{MIN_DATE}' AND '{MAX_DATE}'"
+    """``YYYY-MM-DD`` in range and a real calendar day.
+
+    ``date(x, '+0 days')`` normalises an impossible day (``2023-02-29`` becomes ``2023-03-01``)
+    and is NULL for a malformed one, so it equals *x* only for a real date. (``strftime`` without
+    a modifier does not normalise in SQLite 3.40, so it would let ``2023-02-29`` through.)
+    """
+    condition = (
+        f"length({column}) = 10 AND {column} BETWEEN '{MIN_DATE}' AND '{MAX_DATE}'"
+        f" AND date({column}, '+0 days') IS {column}"
+    )
     if nullable:
         condition = f"{column} IS NULL OR ({condition})"
     return CheckConstraint(condition, name=f"{column}_is_date")
 
 
+def _instant_check(column: str, *, nullable: bool = False) -> CheckConstraint:
+    """The fixed-width UTC text of :class:`UTCInstant`, in range and a real time of a real day."""
+    seconds = f"substr({column}, 1, 19)"
+    condition = (
+        f"length({column}) = 27 AND {column} BETWEEN '{MIN_INSTANT}' AND '{MAX_INSTANT}'"
+        f" AND substr({column}, 20) GLOB '.[0-9][0-9][0-9][0-9][0-9][0-9]Z'"
+        f" AND strftime('%Y-%m-%dT%H:%M:%S', {seconds}, '+0 days') IS {seconds}"
+    )
+    if nullable:
+        condition = f"{column} IS NULL OR ({condition})"
+    return CheckConstraint(condition, name=f"{column}_is_instant")
+
+
 def _name_check(column: str) -> CheckConstraint:
     return CheckConstraint(
         f"length(trim({column})) > 0 AND length({column}) <= {MAX_NAME}"
-        f" AND instr({column}, char(0)) = 0",
+        f" AND instr({column}, char(0)) = 0 AND {column} NOT GLOB {_HAS_CONTROL}",
         name=f"{column}_is_name",
     )
 
@@ -126,6 +159,7 @@ class PlanRow(SQLModel, table=True):
         CheckConstraint("weekly_budget_hours > 0 AND weekly_budget_hours <= 112", name="budget"),
         CheckConstraint("pass_mark > 0 AND pass_mark < 1", name="plan_pass_mark"),
         CheckConstraint("length(notes_text) <= 1000000", name="notes_text_size"),
+        _instant_check("created_at"),
         STRICT,
     )
 
@@ -219,6 +253,7 @@ class ProgressRow(SQLModel, table=True):
             "position_seconds IS NULL OR (position_seconds >= 0 AND position_seconds <= 360000)",
             name="position_range",
         ),
+        _instant_check("created_at"),
         Index("ix_progress_module", "module_id", "recorded_on"),
         STRICT,
     )
@@ -245,8 +280,12 @@ class StudySessionRow(SQLModel, table=True):
         CheckConstraint("source IN ('timer', 'manual', 'import')", name="session_source"),
         CheckConstraint("length(uuid) = 36", name="uuid_shape"),
         CheckConstraint("length(zone) BETWEEN 1 AND 64", name="zone_shape"),
+        _instant_check("started_at"),
+        _instant_check("created_at"),
         UniqueConstraint("uuid"),
-        Index("ix_session_module_date", "module_id", "local_date"),
+        # Covers the report's per-module and per-day sums (repository.session_totals): the
+        # minutes are read from the index, never from the table.
+        Index("ix_session_module_date_minutes", "module_id", "local_date", "minutes"),
         Index("ix_session_date", "local_date"),
         STRICT,
     )
@@ -274,6 +313,7 @@ class MockTestRow(SQLModel, table=True):
         CheckConstraint("correct >= 0 AND correct <= total", name="mock_correct"),
         CheckConstraint("minutes IS NULL OR (minutes >= 1 AND minutes <= 1440)", name="mock_min"),
         CheckConstraint("length(uuid) = 36", name="mock_uuid_shape"),
+        _instant_check("created_at"),
         UniqueConstraint("uuid"),
         Index("ix_mock_plan_date", "plan_id", "taken_on"),
         STRICT,
@@ -323,7 +363,12 @@ class BaselineRow(SQLModel, table=True):
     """A frozen copy of the planned dates and efforts; slip is measured against the newest one."""
 
     __tablename__ = "baseline"
-    __table_args__ = (STRICT,)
+    __table_args__ = (
+        _instant_check("frozen_at"),
+        _date_check("start_date"),
+        _date_check("exam_date"),
+        STRICT,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(
@@ -361,6 +406,8 @@ class RunningTimerRow(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("id = 1", name="single_timer"),
         CheckConstraint("paused_seconds >= 0", name="paused_nonnegative"),
+        _instant_check("started_at"),
+        _instant_check("paused_at", nullable=True),
         STRICT,
     )
 

@@ -178,9 +178,9 @@ def check_store(path: Path, acked: set[str]) -> tuple[int, list[str]]:
     return highest + 1, problems
 
 
-def make_v1_database(path: Path) -> None:
-    """A version-1 data file from the frozen DDL and rows of ``tests/fixtures/db/v1.sql``."""
-    script = (REPO / "tests" / "fixtures" / "db" / "v1.sql").read_text(encoding="utf-8")
+def make_old_database(path: Path, version: int) -> None:
+    """A data file of schema *version* from the frozen ``tests/fixtures/db/v<version>.sql``."""
+    script = (REPO / "tests" / "fixtures" / "db" / f"v{version}.sql").read_text(encoding="utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
@@ -189,3 +189,13 @@ def make_v1_database(path: Path) -> None:
         conn.executescript(script)
     finally:
         conn.close()
+
+
+def make_v1_database(path: Path) -> None:
+    """A version-1 data file from the frozen DDL and rows of ``tests/fixtures/db/v1.sql``."""
+    make_old_database(path, 1)
+
+
+def make_v2_database(path: Path) -> None:
+    """A version-2 data file from the frozen DDL and rows of ``tests/fixtures/db/v2.sql``."""
+    make_old_database(path, 2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
 import stat
 import sys
@@ -260,3 +261,151 @@ def test_rel_sec_02_file_modes(tmp_path: Path, umask: int) -> None:
     assert any(p.name.endswith("-wal") for p in found)
     wide = {str(p): oct(m) for p, m in found.items() if m != (0o700 if p.is_dir() else 0o600)}
     assert not wide
+
+
+# -- the full integrity_check, or trust after our own clean close ----------------------------
+
+
+@pytest.fixture
+def full_checks(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record, for every check of an existing file, whether it ran the full integrity_check."""
+    seen: list[bool] = []
+    original = store_db._check_existing
+
+    def recording(path: Path, conn: sqlite3.Connection, *, full: bool = True) -> int:
+        seen.append(full)
+        return original(path, conn, full=full)
+
+    monkeypatch.setattr(store_db, "_check_existing", recording)
+    return seen
+
+
+def _reopen(path: Path) -> store_db.Database:
+    db = store_db.open_database(path)
+    db.close()
+    return db
+
+
+def test_a_file_unchanged_since_our_clean_close_skips_only_the_full_check(
+    tmp_path: Path, full_checks: list[bool]
+) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)  # a new file, then a clean close
+    assert _reopen(path).full_check_skipped
+    assert full_checks == [False]
+    db = store_db.open_database(path)
+    try:
+        assert db.full_check_skipped and db.verified_on == store_db.utc_today()
+        planner = _planner(db)
+        planner.log_session(planner.modules()[0].id, 5, on=dt.date(2024, 2, 2))
+    finally:
+        db.close()
+    assert _reopen(path).full_check_skipped  # our own writes keep the trust
+    assert full_checks == [False, False, False]
+
+
+def test_a_crash_an_edit_a_copy_or_an_old_check_bring_back_the_full_check(
+    tmp_path: Path, full_checks: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)
+    lock = store_db.lock_path(path)
+    # A crash: the lock file says "checkpointing" and has no clean line.
+    lock.write_text("999999\ncheckpointing\n")
+    assert not _reopen(path).full_check_skipped
+    # A touch that keeps size and mtime: the ctime changes.
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert not _reopen(path).full_check_skipped
+    # A copy of the whole folder, lock file included, with the same size and mtime: a new inode.
+    assert _reopen(path).full_check_skipped
+    copy = tmp_path / "copy"
+    shutil.copytree(path.parent, copy)
+    assert not _reopen(copy / DB_NAME).full_check_skipped
+    # The last full check is more than FULL_CHECK_MAX_AGE old.
+    assert _reopen(path).full_check_skipped
+    later = store_db.utc_today() + store_db.FULL_CHECK_MAX_AGE
+    monkeypatch.setattr(store_db, "utc_today", lambda: later)
+    assert not _reopen(path).full_check_skipped
+    assert full_checks == [True, True, False, True, False, True]
+
+
+def test_damage_that_keeps_size_and_mtime_is_still_found_before_any_write(tmp_path: Path) -> None:
+    from tests.reliability.test_corruption import _damage_index
+
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path, sessions=50)
+    st = path.stat()
+    _damage_index(path)  # quick_check passes, integrity_check fails
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    damaged = path.read_bytes()
+    with pytest.raises(DatabaseCorrupt) as caught:
+        store_db.open_database(path)
+    assert caught.value.quarantined is not None
+    assert (caught.value.quarantined / DB_NAME).read_bytes() == damaged
+
+
+def test_a_failed_start_backup_of_a_trusted_file_runs_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Media damage that changes no metadata: the start backup's verification sees it."""
+    from tests.reliability.test_corruption import _damage_index
+
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path, sessions=50)
+    _damage_index(path)
+    damaged = path.read_bytes()
+    monkeypatch.setattr(store_db, "trusted_since_clean_close", lambda *_args: store_db.utc_today())
+    with pytest.raises(DatabaseCorrupt, match="integrity check failed") as caught:
+        store_db.open_database(path)
+    assert caught.value.quarantined is not None
+    assert (caught.value.quarantined / DB_NAME).read_bytes() == damaged
+    assert not path.exists()
+    fresh = store_db.open_database(tmp_path / "other" / DB_NAME)  # the lock was given back
+    fresh.close()
+    with pytest.raises(DatabaseMissing):
+        store_db.open_database(path)
+
+
+def test_an_operational_backup_failure_on_a_trusted_file_is_only_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise backup.BackupFailed("the backup was skipped: not enough free disk space")
+
+    monkeypatch.setattr(backup, "take_backup", full_disk)
+    db = store_db.open_database(path)
+    try:
+        assert not db.full_check_skipped  # checked after all: the file is fine
+        assert any("not enough free disk space" in w for w in db.warnings)
+    finally:
+        db.close()
+
+
+def test_the_start_backup_is_reused_only_while_nothing_changed_since_it(tmp_path: Path) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)  # rows changed after its start backup
+    db = _reopen(path)
+    assert db.full_check_skipped and not db.start_backup_reused
+    made = db.list_backups()
+    db = _reopen(path)  # nothing changed since the backup of the last start
+    assert db.full_check_skipped and db.start_backup_reused
+    assert db.list_backups() == made
+    db = store_db.open_database(path)
+    try:
+        planner = _planner(db)
+        planner.log_session(planner.modules()[0].id, 5, on=dt.date(2024, 2, 3))
+    finally:
+        db.close()
+    db = _reopen(path)  # a row changed: a new verified backup
+    assert not db.start_backup_reused and len(db.list_backups()) == len(made) + 1
+    assert _reopen(path).start_backup_reused
+    newest = db.list_backups()[0]
+    newest.unlink()  # the backup it named is gone: copy again
+    db = _reopen(path)
+    assert db.full_check_skipped and not db.start_backup_reused
+    assert db.list_backups()[0].exists()
