@@ -21,6 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from studyplanner import paths
 from studyplanner.domain import planning
+from studyplanner.domain.history import (
+    ProgressMark,
+    earned_value_history,
+    module_status_at,
+    progress_mark,
+)
 from studyplanner.domain.model import (
     ExamDomain,
     ExamProfile,
@@ -40,6 +46,7 @@ from studyplanner.domain.records import (
     MockInfo,
     ModuleInfo,
     PlanInfo,
+    ProgressInfo,
     SessionInfo,
     TimerInfo,
 )
@@ -382,6 +389,57 @@ def report_to_json(report: Report) -> dict[str, Any]:
 # -- the services ----------------------------------------------------------------------------
 
 
+def _base_status(module: ModuleInfo, window: tuple[int, int]) -> ModuleStatus:
+    """The module with its planned window, nothing logged and no progress yet."""
+    start_day, days = window
+    return ModuleStatus(
+        position=module.position,
+        name=module.name,
+        kind=module.kind,
+        effort_hours=module.effort_hours,
+        weeks=module.weeks,
+        planned_start_day=start_day,
+        planned_days=days,
+    )
+
+
+def _progress_mark(info: ProgressInfo, module: ModuleInfo) -> ProgressMark:
+    return progress_mark(
+        recorded_on=info.recorded_on,
+        kind=info.kind,
+        percent=info.percent,
+        position_seconds=info.position_seconds,
+        video_seconds=module.video_seconds,
+    )
+
+
+def _earned_history(
+    plan: PlanInfo,
+    as_of: dt.date,
+    modules: Sequence[ModuleInfo],
+    weeks: Mapping[int, Mapping[int, int]],
+    statements: Sequence[ProgressInfo],
+    mocks: Sequence[MockInfo],
+) -> tuple[tuple[dt.date, float], ...]:
+    """The EV history from the aggregates read before *as_of* (see ``earned_value_history``)."""
+    windows = planning.module_windows([m.weeks for m in modules])
+    by_module: dict[int, list[ProgressMark]] = {}
+    module_of = {m.id: m for m in modules}
+    for info in statements:
+        by_module.setdefault(info.module_id, []).append(
+            _progress_mark(info, module_of[info.module_id])
+        )
+    return earned_value_history(
+        start=plan.start,
+        as_of=as_of,
+        modules=[_base_status(m, w) for m, w in zip(modules, windows, strict=True)],
+        mock_tests=[m.mock_tests for m in modules],
+        week_minutes=[weeks.get(m.id, {}) for m in modules],
+        marks=[by_module.get(m.id, []) for m in modules],
+        practice_dates=[m.taken_on for m in mocks if m.topic_module_id is None],
+    )
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -435,6 +493,19 @@ class StudyPlanner:
 
     # -- plans -----------------------------------------------------------------------------
 
+    def backup_before(self, reason: str) -> Path | None:
+        """A verified backup before a risky operation (import, restore): RELIABILITY.md B6.
+
+        Skipped when the database holds no plan (so no module, session or mock test: nothing
+        to lose), and the newest backup is returned when nothing changed since it. Raises
+        :class:`~studyplanner.store.errors.BackupFailed`, so the operation does not start
+        without its way back.
+        """
+        with self.db.session() as s:
+            if repo.current_plan_id(s) is None:
+                return None
+        return self.db.backup(reason, only_if_changed=True)
+
     def import_notes_file(
         self,
         path: Path,
@@ -486,6 +557,7 @@ class StudyPlanner:
         template = bundled_template()
         matches = match_template([m.name for m in modules], template)
         plan_name = clean_name(name or _plan_name(parsed.title, matches), "plan name")
+        self.backup_before("pre-import")
         with self.db.session() as s:
             profile_id = repo.profile_id(s, chosen.name)
             assert profile_id is not None
@@ -1125,34 +1197,60 @@ class StudyPlanner:
             totals = repo.session_totals(s, plan.id, as_of)
             progress = repo.latest_progress(s, plan.id, as_of)
             mocks = repo.list_mocks(s, plan.id, before=as_of)
+        return self._build_report(plan, as_of, modules, totals, progress, mocks)
+
+    def report_with_history(
+        self, as_of: dt.date | None = None
+    ) -> tuple[Report, tuple[tuple[dt.date, float], ...]]:
+        """:meth:`report` and :meth:`earned_value_history` from one read of the log."""
+        plan = self.require_plan()
+        as_of = check_date(as_of or self.default_as_of(), "as-of date")
+        with self.db.session() as s:
+            modules = repo.load_modules(s, plan.id)
+            totals, weeks = repo.session_totals_by_week(s, plan.id, as_of, plan.start)
+            statements = repo.progress_history(s, plan.id, as_of)
+            mocks = repo.list_mocks(s, plan.id, before=as_of)
+        progress = {p.module_id: p for p in statements}  # oldest first: the latest one wins
+        report = self._build_report(plan, as_of, modules, totals, progress, mocks)
+        history = _earned_history(plan, as_of, modules, weeks, statements, mocks)
+        return report, history
+
+    def earned_value_history(
+        self, as_of: dt.date | None = None
+    ) -> tuple[tuple[dt.date, float], ...]:
+        """The earned value (hours) for the burn-up chart: 0 at the plan start, then at each
+        plan-week boundary before *as_of* and at *as_of* (when after the start), each what
+        ``report(day).schedule.ev_hours`` says, from one aggregation of the log."""
+        plan = self.require_plan()
+        as_of = check_date(as_of or self.default_as_of(), "as-of date")
+        with self.db.session() as s:
+            modules = repo.load_modules(s, plan.id)
+            _, weeks = repo.session_totals_by_week(s, plan.id, as_of, plan.start)
+            statements = repo.progress_history(s, plan.id, as_of)
+            mocks = repo.list_mocks(s, plan.id, before=as_of)
+        return _earned_history(plan, as_of, modules, weeks, statements, mocks)
+
+    def _build_report(
+        self,
+        plan: PlanInfo,
+        as_of: dt.date,
+        modules: Sequence[ModuleInfo],
+        totals: repo.SessionTotals,
+        progress: Mapping[int, ProgressInfo],
+        mocks: Sequence[MockInfo],
+    ) -> Report:
         windows = planning.module_windows([m.weeks for m in modules])
         practice_done = sum(1 for m in mocks if m.topic_module_id is None)
         statuses: list[ModuleStatus] = []
-        for module, (start_day, days) in zip(modules, windows, strict=True):
-            explicit: float | None = None
-            done_on: dt.date | None = None
+        for module, window in zip(modules, windows, strict=True):
             latest = progress.get(module.id)
-            if latest is not None:
-                if latest.kind == "done":
-                    done_on = latest.recorded_on
-                elif latest.kind == "percent" and latest.percent is not None:
-                    explicit = latest.percent / 100.0
-                elif latest.position_seconds is not None and module.video_seconds:
-                    explicit = latest.position_seconds / module.video_seconds
-            elif module.kind is ModuleKind.PRACTICE and module.mock_tests and practice_done:
-                explicit = min(1.0, practice_done / module.mock_tests)
             statuses.append(
-                ModuleStatus(
-                    position=module.position,
-                    name=module.name,
-                    kind=module.kind,
-                    effort_hours=module.effort_hours,
-                    weeks=module.weeks,
-                    planned_start_day=start_day,
-                    planned_days=days,
-                    actual_hours=totals.by_module.get(module.id, 0) / 60.0,
-                    explicit_pct=explicit,
-                    done_on=done_on,
+                module_status_at(
+                    _base_status(module, window),
+                    minutes=totals.by_module.get(module.id, 0),
+                    mark=None if latest is None else _progress_mark(latest, module),
+                    mock_tests=module.mock_tests,
+                    practice_done=practice_done,
                 )
             )
         schedule = compute_schedule(

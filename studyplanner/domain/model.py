@@ -44,6 +44,19 @@ class ExamProfile:
         return tuple(d.name for d in self.domains)
 
 
+def percent_complete(
+    *, effort_hours: float, actual_hours: float, explicit_pct: float | None, done: bool
+) -> float:
+    """``pct_m`` of ANALYTICS.md 4.2 (see :attr:`ModuleStatus.pct_complete`)."""
+    if done:
+        return 1.0
+    if explicit_pct is not None:
+        return min(1.0, max(0.0, explicit_pct))
+    if effort_hours <= 0:
+        return 0.0
+    return min(1.0, actual_hours / effort_hours)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class ModuleStatus:
     """One module of the plan as the analytics see it at an as-of date.
@@ -73,13 +86,12 @@ class ModuleStatus:
     @property
     def pct_complete(self) -> float:
         """``pct_m`` of ANALYTICS.md 4.2: 1 when done, else the explicit %, else min(1, AC/E)."""
-        if self.done_on is not None:
-            return 1.0
-        if self.explicit_pct is not None:
-            return min(1.0, max(0.0, self.explicit_pct))
-        if self.effort_hours <= 0:
-            return 0.0
-        return min(1.0, self.actual_hours / self.effort_hours)
+        return percent_complete(
+            effort_hours=self.effort_hours,
+            actual_hours=self.actual_hours,
+            explicit_pct=self.explicit_pct,
+            done=self.done_on is not None,
+        )
 
     @property
     def earned_hours(self) -> float:

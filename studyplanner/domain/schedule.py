@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from studyplanner.domain.forecast import finish_distribution
 from studyplanner.domain.model import ModuleStatus
@@ -94,12 +94,48 @@ def weekly_hours(
     return tuple(m / 60 for m in minutes)
 
 
+def earned_value(earned_hours: Iterable[float]) -> float:
+    """EV: the modules' earned hours ``EV_m`` summed exactly (``math.fsum``, so in any order)."""
+    return math.fsum(earned_hours)
+
+
 def planned_value(modules: Sequence[ModuleStatus], t: float) -> float:
     """PV(t): planned hours due by day index t, linear inside each module's window [PS, PF).
 
     A module with an empty window (0 planned days) is due in full from its PF on.
     """
     return math.fsum(_module_pv(m, t, left=False) for m in modules)
+
+
+def planned_values(modules: Sequence[ModuleStatus], days: Sequence[float]) -> list[float]:
+    """PV(t) of :func:`planned_value` at each of *days*, in one sweep over the module windows.
+
+    O((n + k) log n) for n modules and k days instead of O(n k): for charts that need PV at many
+    days.  PV is the completed modules' effort plus a linear term for the modules in progress,
+    kept as running sums, so a value may differ from ``planned_value`` by rounding (~1e-12 h).
+    """
+    events: list[tuple[float, int, float, float, float]] = []  # day, order, dA, dB, dC
+    for m in modules:
+        if m.planned_days > 0:
+            rate = m.effort_hours / m.planned_days
+            events.append((m.planned_start_day, 0, rate, rate * m.planned_start_day, 0.0))
+            events.append(
+                (m.planned_finish_day, 1, -rate, -rate * m.planned_start_day, m.effort_hours)
+            )
+        else:
+            events.append((m.planned_finish_day, 1, 0.0, 0.0, m.effort_hours))
+    events.sort()
+    values = [0.0] * len(days)
+    slope = offset = done = 0.0
+    next_event = 0
+    for index in sorted(range(len(days)), key=days.__getitem__):
+        t = days[index]
+        while next_event < len(events) and events[next_event][0] <= t:
+            _, _, d_slope, d_offset, d_done = events[next_event]
+            slope, offset, done = slope + d_slope, offset + d_offset, done + d_done
+            next_event += 1
+        values[index] = done + (slope * t - offset)
+    return values
 
 
 def earned_schedule(modules: Sequence[ModuleStatus], ev_hours: float) -> float:
@@ -204,7 +240,7 @@ def compute_schedule(
 
     bac = math.fsum(m.effort_hours for m in mods)
     pv = planned_value(mods, at)
-    ev = math.fsum(m.earned_hours for m in mods)
+    ev = earned_value(m.earned_hours for m in mods)
     ac = math.fsum(m.actual_hours for m in mods)
     cpi = ev / ac if ac > 0 else 1.0
     efficiency = cpi if cpi > 0 else 1.0

@@ -448,7 +448,8 @@ def day_total_minutes(
 
 
 def _plan_module_ids(plan_id: int) -> Any:
-    """``module_id IN (the plan's modules)``: lets SQLite walk ix_session_module_date in order."""
+    """``module_id IN (the plan's modules)``: lets SQLite walk the covering
+    ix_session_module_date_minutes in (module, date) order, reading no table rows."""
     return col(StudySessionRow.module_id).in_(
         select(col(ModuleRow.id)).where(ModuleRow.plan_id == plan_id)
     )
@@ -479,7 +480,7 @@ class SessionTotals:
 def session_totals(session: Session, plan_id: int, before: dt.date) -> SessionTotals:
     """Minutes per module, minutes per day and contact days per module, in one query.
 
-    One pass over ``ix_session_module_date`` grouped by (module, date), in that order, read
+    One pass over the covering ``ix_session_module_date_minutes`` grouped by (module, date), read
     through a Core connection (no ORM row processing) with each date parsed once.
     """
     day_text = type_coerce(col(StudySessionRow.local_date), Text)
@@ -510,6 +511,65 @@ def session_totals(session: Session, plan_id: int, before: dt.date) -> SessionTo
     if current is not None:
         by_module[current], contacts[current] = total, set(days)
     return SessionTotals(by_module, dict(sorted(by_day.items())), contacts)
+
+
+def session_totals_by_week(
+    session: Session, plan_id: int, before: dt.date, start: dt.date
+) -> tuple[SessionTotals, dict[int, dict[int, int]]]:
+    """:func:`session_totals` plus the minutes per module id per plan week, in the same query.
+
+    Plan week ``w`` holds the local dates ``start + 7w`` to ``start + 7w + 6`` (``w < 0``: before
+    the start).  For the earned-value history (one aggregation instead of a report per week).
+    """
+    day_text = type_coerce(col(StudySessionRow.local_date), Text)
+    query = (
+        sa_select(col(StudySessionRow.module_id), day_text, func.sum(StudySessionRow.minutes))
+        .where(_plan_module_ids(plan_id), col(StudySessionRow.local_date) < before)
+        .group_by(col(StudySessionRow.module_id), col(StudySessionRow.local_date))
+    )
+    parsed: dict[str, tuple[dt.date, int]] = {}
+    by_module: dict[int, int] = {}
+    by_day: dict[dt.date, int] = {}
+    contacts: dict[int, set[dt.date]] = {}
+    weeks: dict[int, dict[int, int]] = {}
+    for module_id, text, minutes in session.connection().execute(query).all():
+        found = parsed.get(text)
+        if found is None:
+            day = dt.date.fromisoformat(text)
+            found = parsed[text] = (day, (day - start).days // 7)
+        day, week = found
+        minutes = int(minutes)
+        by_module[module_id] = by_module.get(module_id, 0) + minutes
+        contacts.setdefault(module_id, set()).add(day)
+        module_weeks = weeks.setdefault(module_id, {})
+        module_weeks[week] = module_weeks.get(week, 0) + minutes
+        by_day[day] = by_day.get(day, 0) + minutes
+    return SessionTotals(by_module, dict(sorted(by_day.items())), contacts), weeks
+
+
+def progress_history(session: Session, plan_id: int, before: dt.date) -> list[ProgressInfo]:
+    """Every progress statement of the plan recorded before *before*, per module oldest first
+    (same day: in entry order); the last one of a module is :func:`latest_progress`'s."""
+    rows = session.connection().execute(
+        sa_select(
+            col(ProgressRow.id),
+            col(ProgressRow.module_id),
+            col(ProgressRow.recorded_on),
+            col(ProgressRow.kind),
+            col(ProgressRow.percent),
+            col(ProgressRow.position_seconds),
+        )
+        .join(ModuleRow, col(ModuleRow.id) == col(ProgressRow.module_id))
+        .where(col(ModuleRow.plan_id) == plan_id, col(ProgressRow.recorded_on) < before)
+        .order_by(col(ProgressRow.module_id), col(ProgressRow.recorded_on), col(ProgressRow.id))
+    )
+    history: list[ProgressInfo] = []
+    for row_id, module_id, recorded_on, kind, percent, position_seconds in rows:
+        assert row_id is not None
+        history.append(
+            ProgressInfo(row_id, module_id, recorded_on, kind, percent, position_seconds)
+        )
+    return history
 
 
 # -- mock tests ------------------------------------------------------------------------------

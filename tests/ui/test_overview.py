@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QXYSeries
 from PySide6.QtGui import QColor, QPalette, QUndoStack
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services import Report, StudyPlanner, bundled_notes_path, report_to_json
@@ -17,11 +19,14 @@ from studyplanner.store.db import open_database
 from studyplanner.ui import charts
 from studyplanner.ui.views.overview import (
     EVIDENCE_NOTICE,
+    HEATMAP_DAYS,
+    MAX_LINE_POINTS,
     OverviewView,
     format_days_to_exam,
     format_p_pass,
     format_slip,
     next_module,
+    prepare_overview,
 )
 
 NOW = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
@@ -176,3 +181,86 @@ def test_next_module_after_everything_is_done(seeded: StudyPlanner) -> None:
     chosen, why = found
     assert why.startswith("Every module is done: review it")
     assert chosen.module.kind.value != "practice"
+
+
+def _interpolate(points: Sequence[tuple[dt.date, float]], day: dt.date) -> float:
+    for (d0, v0), (d1, v1) in itertools.pairwise(points):
+        if d0 <= day <= d1:
+            return v0 + (v1 - v0) * (day - d0).days / (d1 - d0).days
+    raise AssertionError(f"{day} is outside the line")
+
+
+def _assert_same_weeks(fast: charts.WeeklyData, slow: charts.WeeklyData) -> None:
+    assert dataclasses.replace(fast, planned=()) == dataclasses.replace(slow, planned=())
+    assert fast.planned == pytest.approx(slow.planned, abs=1e-9)
+
+
+def test_prepared_burnup_is_the_daily_line_with_fewer_points(seeded: StudyPlanner) -> None:
+    for offset in range(0, 20, 2):  # a gap every other day: the actual line has corners
+        on = START + dt.timedelta(days=offset)
+        seeded.log_session(seeded.modules()[2].id, 30 + offset, on=on)
+    report = seeded.report(AS_OF)
+    earned = [(START, 0.0), (START + dt.timedelta(days=7), 6.5), (AS_OF, 7.95)]
+    daily = charts.burnup_data(report, earned)  # one point per day
+    data = prepare_overview(report, earned)
+    fewer = data.burnup
+    assert len(fewer.planned) < len(daily.planned)
+    assert (fewer.first, fewer.last) == (daily.first, daily.last)
+    for day, value in daily.planned:
+        assert _interpolate(fewer.planned, day) == pytest.approx(value, abs=1e-9)
+    for day, value in daily.actual:
+        assert _interpolate(fewer.actual, day) == pytest.approx(value, abs=1e-9)
+    assert fewer.earned == daily.earned == tuple(earned)
+    xs = [point.x() for point in data.burnup_lines[1]]
+    assert xs == [charts._msecs(day) for day, _ in earned]  # Qt's local midnight, as the chart
+    assert [len(line) for line in data.burnup_lines] == [
+        len(fewer.planned),
+        len(fewer.earned),
+        len(fewer.actual),
+    ]
+    _assert_same_weeks(data.weekly, charts.weekly_data(report))
+
+
+def test_long_histories_are_thinned_and_the_calendar_shows_the_last_year(
+    seeded: StudyPlanner,
+) -> None:
+    report = seeded.report(AS_OF)
+    plan = dataclasses.replace(report.plan, start=START - dt.timedelta(days=3000))
+    minutes = {plan.start + dt.timedelta(days=t): 10 + t % 7 for t in range(3020)}
+    long = dataclasses.replace(report, plan=plan, daily_minutes=minutes)
+    data = prepare_overview(long)
+    assert len(data.burnup.actual) <= MAX_LINE_POINTS + 1
+    assert data.burnup.actual[0] == (plan.start, 0.0)
+    assert data.burnup.actual[-1][0] == AS_OF
+    assert data.burnup.actual[-1][1] == pytest.approx(sum(minutes.values()) / 60)
+    today = AS_OF - dt.timedelta(days=1)
+    assert data.heatmap_first == today - dt.timedelta(days=HEATMAP_DAYS - 1)
+    assert data.heatmap_last == max(plan.exam, today)
+    _assert_same_weeks(data.weekly, charts.weekly_data(long))
+
+
+def test_only_charts_whose_inputs_changed_are_rebuilt(
+    view: OverviewView, seeded: StudyPlanner
+) -> None:
+    view.set_report(seeded.report(AS_OF))
+    before = dict(view.chart_widgets)
+    seeded.log_session(seeded.modules()[1].id, 25, on=NOW.date())  # a new session today
+    view.set_report(seeded.report(AS_OF))
+    after = view.chart_widgets
+    assert list(after) == ["readiness", "burnup", "weekly", "mocks", "heatmap"]
+    assert after["mocks"] is before["mocks"]  # no new mock test
+    for name in ("burnup", "weekly", "heatmap"):
+        assert after[name] is not before[name], name
+    heatmap = after["heatmap"]
+    assert isinstance(heatmap, charts.CalendarHeatmap)
+    assert sum(c.minutes for c in heatmap.cells) == 390 + 25
+    view.set_report(seeded.report(AS_OF))  # the same figures: nothing rebuilt
+    assert all(view.chart_widgets[n] is after[n] for n in after)
+    charts_in_focus_order: list[str] = []
+    widget: QWidget | None = view.nextInFocusChain()
+    while widget is not None and widget is not view:
+        for name, chart in view.chart_widgets.items():
+            if widget is chart and name not in charts_in_focus_order:
+                charts_in_focus_order.append(name)
+        widget = widget.nextInFocusChain()
+    assert charts_in_focus_order == list(after)  # reading order although some were rebuilt

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
-from collections.abc import Sequence
+import time
+import typing
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.readiness import THIN_EVIDENCE_N_EFF, Readiness, rank_review_next
+from studyplanner.domain.schedule import planned_values
 from studyplanner.services import ModuleReport, Report, StudyPlanner
 from studyplanner.ui import charts
 from studyplanner.ui.base import View
@@ -161,6 +165,174 @@ def figures(report: Report) -> Figures:
     )
 
 
+# -- chart data (plain values: prepared on the worker thread) ---------------------------------
+
+MAX_LINE_POINTS = 400
+"""At most about this many points on the burn-up's actual-hours line (a plot is a few hundred
+pixels wide; a ten-year log has thousands of days)."""
+
+HEATMAP_DAYS = 371
+"""The study calendar shows at most the 53 weeks before today (and the days up to the exam)."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OverviewData:
+    """Everything the charts show, computed from one report without touching a widget, so that
+    :func:`prepare_overview` can run on the worker thread."""
+
+    report: Report
+    burnup: charts.BurnupData
+    weekly: charts.WeeklyData
+    heatmap_first: dt.date
+    heatmap_last: dt.date
+    burnup_lines: tuple[list[QPointF], list[QPointF], list[QPointF]]
+    """PV, EV and AC as chart points (x: msecs since the epoch at local midnight)."""
+
+
+def _thin(points: Sequence[tuple[dt.date, float]], limit: int) -> tuple[tuple[dt.date, float], ...]:
+    """The same polyline without the inner points of straight runs; then, if still over *limit*
+    points, every k-th one (the first and the last always kept)."""
+    kept: list[tuple[dt.date, float]] = []
+    for point in points:
+        if len(kept) >= 2:
+            (d0, v0), (d1, v1) = kept[-2], kept[-1]
+            if (v1 - v0) * (point[0] - d1).days == (point[1] - v1) * (d1 - d0).days:
+                kept[-1] = point  # d1 lies on the line from d0 to the new point
+                continue
+        kept.append(point)
+    if len(kept) > limit:
+        step = math.ceil(len(kept) / limit)
+        kept = [*kept[:-1:step], kept[-1]]
+    return tuple(kept)
+
+
+def burnup_data(
+    report: Report, earned: Sequence[tuple[dt.date, float]] | None = None
+) -> charts.BurnupData:
+    """:func:`charts.burnup_data` with fewer points: PV only where its slope can change (module
+    window edges, each with the day before, and the as-of date: the same line as one point per
+    day) and the actual hours thinned by :func:`_thin`."""
+    start = report.plan.start
+    schedule = report.schedule
+    last = max(
+        schedule.planned_finish + dt.timedelta(days=1),
+        report.plan.exam,
+        report.as_of,
+        schedule.forecast_p85 + dt.timedelta(days=1) if schedule.forecast_p85 else start,
+    )
+    days = (last - start).days
+    statuses = [m.status for m in report.modules]
+    edges = {0, days, (report.as_of - start).days}
+    for m in statuses:
+        for t in (m.planned_start_day, m.planned_finish_day):
+            edges.update((t - 1, t))
+    ts = sorted(e for e in edges if 0 <= e <= days)
+    planned = tuple(
+        (start + dt.timedelta(days=t), pv)
+        for t, pv in zip(ts, planned_values(statuses, ts), strict=True)
+    )
+    actual: list[tuple[dt.date, float]] = []
+    if report.as_of >= start:
+        minutes = report.daily_minutes
+        running = float(sum(m for d, m in minutes.items() if d < start))
+        for t in range((report.as_of - start).days + 1):
+            day = start + dt.timedelta(days=t)
+            if t > 0:
+                running += minutes.get(day - dt.timedelta(days=1), 0)
+            actual.append((day, running / 60))
+    if earned is None:
+        earned = [(start, 0.0)]
+        if report.as_of > start:
+            earned.append((report.as_of, report.schedule.ev_hours))
+    return charts.BurnupData(
+        planned=planned,
+        earned=tuple(earned),
+        actual=_thin(actual, MAX_LINE_POINTS),
+        bac=schedule.bac_hours,
+        as_of=report.as_of,
+        exam=report.plan.exam,
+        planned_finish=schedule.planned_finish,
+        forecast_p50=schedule.forecast_p50,
+        forecast_p85=schedule.forecast_p85,
+    )
+
+
+def weekly_data(report: Report) -> charts.WeeklyData:
+    """:func:`charts.weekly_data` with PV at the week boundaries from one sweep
+    (:func:`planned_values`): the same numbers up to rounding."""
+    shell = charts.weekly_data(dataclasses.replace(report, modules=()))
+    statuses = [m.status for m in report.modules]
+    cumulative = planned_values(statuses, [7 * i for i in range(len(shell.planned) + 1)])
+    planned = tuple(b - a for a, b in itertools.pairwise(cumulative))
+    return dataclasses.replace(shell, planned=planned)
+
+
+def prepare_overview(
+    report: Report, earned: Sequence[tuple[dt.date, float]] | None = None
+) -> OverviewData:
+    """The Overview's chart data for *report* (*earned*: the EV history); no widgets involved."""
+    today = report.as_of - dt.timedelta(days=1)
+    first = max(report.plan.start, today - dt.timedelta(days=HEATMAP_DAYS - 1))
+    burnup = burnup_data(report, earned)
+    return OverviewData(
+        report=report,
+        burnup=burnup,
+        weekly=weekly_data(report),
+        heatmap_first=first,
+        heatmap_last=max(report.plan.exam, today),
+        burnup_lines=(_xy(burnup.planned), _xy(burnup.earned), _xy(burnup.actual)),
+    )
+
+
+def _msecs(day: dt.date) -> float:
+    """Local midnight of *day* in msecs since the epoch (QDateTime's local time, computed
+    without a QDateTime per point)."""
+    return time.mktime(day.timetuple()) * 1000.0
+
+
+def _xy(points: Sequence[tuple[dt.date, float]]) -> list[QPointF]:
+    return [QPointF(_msecs(day), value) for day, value in points]
+
+
+def _outline(
+    points: Sequence[tuple[dt.date, float]], *keep: dt.date
+) -> tuple[tuple[dt.date, float], ...]:
+    """The first, highest and last points of a line (and those on the dates *keep*): what the
+    chart's axes and summary read; the line itself is set afterwards (``QXYSeries.replace``)."""
+    if not points:
+        return ()
+    top = max(points, key=lambda p: p[1])
+    chosen = {points[0], top, points[-1], *(p for p in points if p[0] in keep)}
+    return tuple(sorted(chosen))
+
+
+def burnup_view(data: OverviewData, palette: QPalette) -> charts.ChartView:
+    """The burn-up chart of *data*: built by :func:`charts.burnup_chart` from a few points per
+    line (same axes, legend and summary), then each line's prepared points set in one
+    ``replace`` call instead of one ``append`` (and one QDateTime) per point."""
+    full = data.burnup
+    outline = dataclasses.replace(
+        full,
+        planned=_outline(full.planned, full.as_of),
+        earned=_outline(full.earned),
+        actual=_outline(full.actual),
+    )
+    view = charts.burnup_chart(outline, palette=palette)
+    series = view.chart().series()
+    for line, points in zip(series[:3], data.burnup_lines, strict=True):
+        assert isinstance(line, _PointSeries)
+        line.replace(points)
+    return view
+
+
+@typing.runtime_checkable
+class _PointSeries(typing.Protocol):
+    """A line series (``QXYSeries``), named without importing the chart module's Qt classes:
+    only ui/charts.py imports those."""
+
+    def replace(self, points: Sequence[QPointF], /) -> None: ...
+
+
 # -- widgets ----------------------------------------------------------------------------------
 
 
@@ -199,6 +371,16 @@ class FigureCard(QFrame):
         self.setAccessibleDescription(f"{value}. {detail}")
 
 
+CHART_CELLS: dict[str, tuple[int, int, int, int]] = {
+    "readiness": (0, 0, 1, 1),
+    "burnup": (0, 1, 1, 2),
+    "weekly": (1, 0, 1, 1),
+    "mocks": (1, 1, 1, 1),
+    "heatmap": (1, 2, 1, 1),
+}
+"""Each chart's place in the grid: row, column, row span, column span."""
+
+
 class OverviewView(View):
     """Headline figures (P(pass), days to the exam, slip, hours needed per week, next module)
     and the readiness, burn-up, mock-score, weekly-hours and calendar charts."""
@@ -209,7 +391,9 @@ class OverviewView(View):
         super().__init__(planner, undo_stack, parent)
         self.report: Report | None = None
         self._earned: tuple[tuple[dt.date, float], ...] | None = None
+        self._data: OverviewData | None = None
         self.chart_widgets: dict[str, QWidget] = {}
+        self._chart_inputs: dict[str, object] = {}  # what each chart was built from
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -278,8 +462,13 @@ class OverviewView(View):
     # -- View --------------------------------------------------------------------------------
 
     def set_earned_history(self, points: Sequence[tuple[dt.date, float]]) -> None:
-        """The earned value at past plan-week boundaries, for the burn-up (from the window)."""
+        """The earned value at past plan-week boundaries, for the burn-up of the next report."""
         self._earned = tuple(points) or None
+
+    def set_overview_data(self, data: OverviewData | None) -> None:
+        """Chart data prepared off the GUI thread (:func:`prepare_overview`) for the report that
+        :meth:`set_report` gets next; without it (or for another report) the view prepares it."""
+        self._data = data
 
     def set_report(self, report: Report | None) -> None:
         self.report = report
@@ -346,41 +535,67 @@ class OverviewView(View):
             self.grid.removeWidget(widget)
             widget.deleteLater()
         self.chart_widgets = {}
+        self._chart_inputs = {}
+
+    def _prepared(self, report: Report) -> OverviewData:
+        if self._data is None or self._data.report is not report:
+            self._data = prepare_overview(report, self._earned)
+        return self._data
 
     def _show_charts(self, report: Report) -> None:
-        self._clear_charts()
+        """Build the charts whose inputs changed since the last report (a new session leaves
+        the readiness and mock-test charts as they are, for example); keep the others."""
+        data = self._prepared(report)
         pal = self.palette()
         plan = report.plan
-        readiness = charts.readiness_chart(
-            report.readiness_exam_day.domains,
-            plan.pass_mark,
-            title="Readiness per domain on exam day",
-            palette=pal,
-        )
-        burnup = charts.burnup_chart(charts.burnup_data(report, self._earned), palette=pal)
         today = report.as_of - dt.timedelta(days=1)
-        mocks = charts.mock_chart(
-            report.mocks, plan.pass_mark, palette=pal, first=plan.start, last=max(today, plan.start)
-        )
-        weekly = charts.weekly_chart(charts.weekly_data(report), palette=pal)
-        last = max(plan.exam, today)
-        heatmap = charts.heatmap_chart(
-            report.daily_minutes, plan.start, last, today=today, exam=plan.exam, palette=pal
-        )
-        self.chart_widgets = {
-            "readiness": readiness,
-            "burnup": burnup,
-            "mocks": mocks,
-            "weekly": weekly,
-            "heatmap": heatmap,
+        last_mock_day = max(today, plan.start)
+        charts_by_name: dict[str, tuple[object, Callable[[], QWidget]]] = {
+            "readiness": (
+                (report.readiness_exam_day.domains, plan.pass_mark),
+                lambda: charts.readiness_chart(
+                    report.readiness_exam_day.domains,
+                    plan.pass_mark,
+                    title="Readiness per domain on exam day",
+                    palette=pal,
+                ),
+            ),
+            "burnup": (data.burnup, lambda: burnup_view(data, pal)),
+            "weekly": (data.weekly, lambda: charts.weekly_chart(data.weekly, palette=pal)),
+            "mocks": (
+                (report.mocks, plan.pass_mark, plan.start, last_mock_day),
+                lambda: charts.mock_chart(
+                    report.mocks, plan.pass_mark, palette=pal, first=plan.start, last=last_mock_day
+                ),
+            ),
+            "heatmap": (
+                (report.daily_minutes, data.heatmap_first, data.heatmap_last, today, plan.exam),
+                lambda: charts.heatmap_chart(
+                    report.daily_minutes,
+                    data.heatmap_first,
+                    data.heatmap_last,
+                    today=today,
+                    exam=plan.exam,
+                    palette=pal,
+                ),
+            ),
         }
-        self.grid.addWidget(readiness, 0, 0)
-        self.grid.addWidget(burnup, 0, 1, 1, 2)
-        self.grid.addWidget(weekly, 1, 0)
-        self.grid.addWidget(mocks, 1, 1)
-        self.grid.addWidget(heatmap, 1, 2)
+        for name, (inputs, build) in charts_by_name.items():
+            old = self.chart_widgets.get(name)
+            if old is not None and self._chart_inputs.get(name) == inputs:
+                continue
+            widget = build()
+            if old is not None:
+                self.grid.removeWidget(old)
+                old.deleteLater()
+            self.grid.addWidget(widget, *CHART_CELLS[name])
+            self.chart_widgets[name] = widget
+            self._chart_inputs[name] = inputs
+        for before, after in itertools.pairwise(self.chart_widgets[n] for n in CHART_CELLS):
+            QWidget.setTabOrder(before, after)  # reading order, whichever charts were rebuilt
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+            self._clear_charts()  # every chart takes its colours from the palette
             self._show_charts(self.report)
