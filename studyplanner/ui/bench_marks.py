@@ -1,10 +1,12 @@
 """Timing marks for the cold-start benchmark (``benchmarks/run.py``); off unless asked for.
 
-With ``STUDYPLANNER_BENCH_MARKS`` set, the window prints ``MARK first-paint <t>`` once it has been
-painted for the first time and ``MARK figures <t>`` once the Overview has been repainted with the
-plan's first real report.  ``t`` is ``time.perf_counter()`` (CLOCK_MONOTONIC, shared by all
-processes: the benchmark subtracts its own clock at spawn).  With the value ``exit`` the window
-closes after the figures mark, so that the benchmark can collect the process's peak memory.
+With ``STUDYPLANNER_BENCH_MARKS`` set, the app prints ``MARK first-paint <t>`` once its first
+window has been painted for the first time (the start window of :mod:`studyplanner.ui.startup`,
+which has the main window's title, geometry and sidebar; or the main window itself when it is
+shown without one) and ``MARK figures <t>`` once the Overview has been repainted with the plan's
+first real report.  ``t`` is ``time.perf_counter()`` (CLOCK_MONOTONIC, shared by all processes:
+the benchmark subtracts its own clock at spawn).  With the value ``exit`` the window closes after
+the figures mark, so that the benchmark can collect the process's peak memory.
 """
 
 from __future__ import annotations
@@ -20,30 +22,41 @@ if TYPE_CHECKING:
     from studyplanner.ui.main_window import MainWindow
 
 ENV = "STUDYPLANNER_BENCH_MARKS"
+_printed: set[str] = set()  # each mark once per process
 
 
 def _mark(name: str) -> None:
+    if name in _printed:
+        return
+    _printed.add(name)
     print(f"MARK {name} {time.perf_counter():.6f}", flush=True)
 
 
-class _Marks(QObject):
+class _FirstPaint(QObject):
+    """Print ``first-paint`` after the first paint event of a widget of *window* is handled."""
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: _mark("first-paint"))  # once this paint pass is over
+        return False
+
+
+class _Figures(QObject):
     def __init__(self, window: MainWindow, *, exit_after: bool) -> None:
         super().__init__(window)
         self._window = window
         self._exit_after = exit_after
-        self._painted = False
         self._figures = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._painted
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            self._painted = True
-            QTimer.singleShot(0, lambda: _mark("first-paint"))  # once this paint pass is over
-        return False
 
     def on_report(self, report: object) -> None:
         if report is None or self._figures:
@@ -55,11 +68,21 @@ class _Marks(QObject):
             QTimer.singleShot(0, self._window.close)
 
 
+def _value() -> str:
+    return os.environ.get(ENV, "")
+
+
+def install_first_paint(app: QApplication, window: QWidget) -> None:
+    """Print the first-paint mark for *window* if STUDYPLANNER_BENCH_MARKS is set."""
+    if _value() and "first-paint" not in _printed:
+        app.installEventFilter(_FirstPaint(app, window))
+
+
 def install(app: QApplication, window: MainWindow) -> None:
     """Print the marks for *window* if STUDYPLANNER_BENCH_MARKS is set; else do nothing."""
-    value = os.environ.get(ENV, "")
+    value = _value()
     if not value:
         return
-    marks = _Marks(window, exit_after=value == "exit")
-    app.installEventFilter(marks)
+    install_first_paint(app, window)
+    marks = _Figures(window, exit_after=value == "exit")
     window.report_ready.connect(marks.on_report)

@@ -1,4 +1,8 @@
-"""Start the window: the QApplication, the database (or the demo), the first run, MainWindow."""
+"""Start the window: the QApplication, the database (or the demo), the first run, MainWindow.
+
+The start window (:mod:`studyplanner.ui.startup`) is shown and painted first; the database is
+opened on a helper thread while it stays responsive, then MainWindow takes its place.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,11 @@ import contextlib
 import shutil
 import signal
 import socket
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import paths
@@ -28,11 +30,19 @@ from studyplanner.store.errors import (
 )
 from studyplanner.ui import bench_marks
 from studyplanner.ui.main_window import MainWindow, NewPlanDialog, settings_at
+from studyplanner.ui.startup import (
+    APP_ID,
+    APPLICATION,
+    ORGANISATION,
+    StartWindow,
+    application,
+    default_settings_path,
+    off_gui_thread,
+    show_start_window,
+)
 from studyplanner.ui.workers import app_pool
 
-APP_ID = "io.github.studyplanner.StudyPlanner"
-ORGANISATION = "StudyPlanner"
-APPLICATION = "StudyPlanner"
+__all__ = ["APPLICATION", "APP_ID", "ORGANISATION", "run_gui", "show_store_error"]
 
 
 def store_error_text(exc: StoreError) -> tuple[str, str]:
@@ -48,9 +58,9 @@ def store_error_text(exc: StoreError) -> tuple[str, str]:
     if isinstance(exc, DatabaseCorrupt):
         return (
             "The data file cannot be read",
-            f"{exc}.\n\nStudyPlanner did not change or replace it. Verified backups are kept in"
-            f" {exc.path.parent / 'backups'}; restore one, or move the damaged file away to start"
-            " afresh.",
+            f"{exc}.\n\nStudyPlanner did not delete it. Verified backups are kept in"
+            f" {exc.path.parent / 'backups'}; restore one (studyplanner restore --latest), or"
+            " start with an empty file (the damaged file stays in quarantine).",
         )
     if isinstance(exc, StorageUnavailable):
         return (
@@ -71,27 +81,19 @@ def show_store_error(exc: StoreError, parent: QWidget | None = None) -> None:
 
 
 def _application() -> QApplication:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
-    app.setDesktopFileName(APP_ID)
-    app.setStyle("Fusion")
-    for candidate in ("studyplanner.svg", f"{APP_ID}.svg", "app.svg"):
-        try:
-            icon_path = paths.resources_dir() / "icons" / candidate
-        except FileNotFoundError:
-            break
-        if icon_path.is_file():
-            app.setWindowIcon(QIcon(str(icon_path)))
-            break
-    return app
+    from studyplanner.ui import theme
+
+    return theme.follow_color_scheme(application())  # light/dark palette with the desktop
 
 
 def _open(path: Path) -> Database | None:
+    """Open the database; on damage, offer the verified backups (``recovery_dialog``)."""
     try:
-        return open_database(path)
+        return off_gui_thread(lambda: open_database(path))  # the start window stays responsive
+    except DatabaseCorrupt as exc:
+        from studyplanner.ui.dialogs.recovery_dialog import recover_and_open
+
+        return recover_and_open(path, exc, describe=store_error_text, on_error=show_store_error)
     except StoreError as exc:
         show_store_error(exc)
         return None
@@ -128,9 +130,17 @@ def _close_on_signals(window: MainWindow) -> Callable[[], None]:
     return restore
 
 
-def _run_window(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
+def _run_window(
+    app: QApplication, planner: StudyPlanner, window: MainWindow, start: StartWindow | None = None
+) -> int:
+    """Put *window* in the place of the start window, run it, and clean up after it."""
     restore = _close_on_signals(window)
     try:
+        if start is not None:
+            if not start.isMaximized() and not start.isFullScreen():
+                window.setGeometry(start.geometry())  # the user may have moved it meanwhile
+            window.show()
+            start.finish()
         return _show(app, planner, window)
     finally:
         restore()
@@ -141,38 +151,53 @@ def _run_window(app: QApplication, planner: StudyPlanner, window: MainWindow) ->
 def _show(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
     bench_marks.install(app, window)  # timing marks for benchmarks/: off unless asked for
     window.show()
+    from studyplanner.ui import safety
+
+    safety.install(window, planner.db)  # scheduled backups, the warnings of the open
+    from studyplanner.ui import tray
+
+    tray.install(window)  # the tray icon where there is a tray, and the reminders
     if planner.current_plan() is None:
         NewPlanDialog(planner, window).exec()
         window.request_report()
     return app.exec()
 
 
-def run_gui(db_path: Path | None, demo: bool) -> int:
+def run_gui(db_path: Path | None, demo: bool, start: StartWindow | None = None) -> int:
     """Open the window on *db_path* (default: the per-user database), or on a demo database.
 
-    A database that cannot be opened gives a clear message and exit status 0 once the user
-    closes it.  The demo lives in a temporary folder that is deleted on exit; nothing of the
-    user's data or settings is read or written.
+    *start* is the start window that ``studyplanner.app`` has already painted (else one is shown
+    here).  A database that cannot be opened gives a clear message and exit status 0 once the
+    user closes it; so does closing the start window before the data is open.  The demo lives in
+    a temporary folder that is deleted on exit; nothing of the user's data or settings is read or
+    written.
     """
     app = _application()
-    if demo:
-        return _run_demo(app)
-    db = _open(db_path or paths.default_db_path())
-    if db is None:
-        return 0
+    if start is None:
+        start = show_start_window(None if demo else default_settings_path())
     try:
-        try:
-            planner = StudyPlanner(db)
-        except StoreError as exc:
-            show_store_error(exc)
+        if demo:
+            return _run_demo(app, start)
+        db = _open(db_path or paths.default_db_path())
+        if db is None:
             return 0
-        window = MainWindow(planner)
-        return _run_window(app, planner, window)
+        try:
+            if start.cancelled:
+                return 0
+            try:
+                planner = StudyPlanner(db)
+            except StoreError as exc:
+                show_store_error(exc)
+                return 0
+            window = MainWindow(planner)
+            return _run_window(app, planner, window, start)
+        finally:
+            db.close()
     finally:
-        db.close()
+        start.finish()
 
 
-def _run_demo(app: QApplication) -> int:
+def _run_demo(app: QApplication, start: StartWindow) -> int:
     folder = Path(tempfile.mkdtemp(prefix="studyplanner-demo-"))
     try:
         db = _open(folder / "demo.sqlite3")
@@ -180,10 +205,12 @@ def _run_demo(app: QApplication) -> int:
             return 0
         try:
             planner = StudyPlanner(db)
-            build_demo(planner, today=planner.today())
+            off_gui_thread(lambda: build_demo(planner, today=planner.today()))
+            if start.cancelled:
+                return 0
             window = MainWindow(planner, settings=settings_at(folder / "window.ini"))
             window.setWindowTitle("StudyPlanner — demo (nothing is saved)")
-            return _run_window(app, planner, window)
+            return _run_window(app, planner, window, start)
         finally:
             db.close()
     finally:

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
@@ -49,9 +49,16 @@ from studyplanner.services import (
 )
 from studyplanner.store.errors import StoreError
 from studyplanner.ui.base import View
+from studyplanner.ui.startup import PAGE_TITLES
 from studyplanner.ui.views.log_view import LogView
 from studyplanner.ui.views.mocks_view import MocksView
-from studyplanner.ui.views.overview import OverviewView, format_p_pass, next_module
+from studyplanner.ui.views.overview import (
+    OverviewData,
+    OverviewView,
+    format_p_pass,
+    next_module,
+    prepare_overview,
+)
 from studyplanner.ui.views.plan_view import PlanView
 from studyplanner.ui.views.readiness_view import ReadinessView
 from studyplanner.ui.views.settings_view import SettingsView
@@ -69,14 +76,63 @@ class Page:
     description: str
 
 
-PAGES: tuple[Page, ...] = (
-    Page("overview", "Overview", OverviewView, "Readiness, schedule slip and charts"),
-    Page("plan", "Plan", PlanView, "The modules of the plan, dates and baseline"),
-    Page("log", "Log", LogView, "Timer and study sessions"),
-    Page("mocks", "Mock tests", MocksView, "Practice exams and topic quizzes"),
-    Page("readiness", "Readiness", ReadinessView, "Readiness per exam domain and per topic"),
-    Page("settings", "Settings", SettingsView, "Exam profiles, weights and plan parameters"),
+_FACTORIES: dict[str, Callable[[StudyPlanner, QUndoStack, QWidget | None], View]] = {
+    "overview": OverviewView,
+    "plan": PlanView,
+    "log": LogView,
+    "mocks": MocksView,
+    "readiness": ReadinessView,
+    "settings": SettingsView,
+}
+# The titles live in ui/startup.py, which the start window shows before this module is imported.
+PAGES: tuple[Page, ...] = tuple(
+    Page(key, title, _FACTORIES[key], description) for key, title, description in PAGE_TITLES
 )
+
+
+class PageViews:
+    """The window's pages by key, each built when it is first asked for (issue #7 (a)).
+
+    ``views[key]`` and ``views.get(key)`` build the page if needed; ``values()`` and ``items()``
+    are the pages built so far (a page built later is given the current report then), so that
+    handing a report to "every view" does not build the pages nobody has opened.
+    """
+
+    def __init__(self, build: Callable[[str], View]) -> None:
+        self._build = build
+        self._built: dict[str, View] = {}
+
+    def __getitem__(self, key: str) -> View:
+        view = self._built.get(key)
+        if view is None:
+            if key not in _FACTORIES:
+                raise KeyError(key)
+            view = self._built[key] = self._build(key)
+        return view
+
+    def get(self, key: str) -> View | None:
+        return self[key] if key in _FACTORIES else None
+
+    def __contains__(self, key: object) -> bool:
+        return key in _FACTORIES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FACTORIES)
+
+    def __len__(self) -> int:
+        return len(_FACTORIES)
+
+    def keys(self) -> list[str]:
+        return list(_FACTORIES)
+
+    def values(self) -> list[View]:
+        return list(self._built.values())
+
+    def items(self) -> list[tuple[str, View]]:
+        return list(self._built.items())
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -84,29 +140,25 @@ class Snapshot:
     """What one recompute produces off the GUI thread.
 
     ``earned`` is the earned value (hours) at each plan-week boundary up to the as-of date, for
-    the burn-up chart; the report itself has only today's value.
+    the burn-up chart; the report itself has only today's value.  ``overview`` is the Overview's
+    chart data, prepared off the GUI thread too (None without a plan).
     """
 
     report: Report | None
     timer: TimerInfo | None
     earned: tuple[tuple[dt.date, float], ...]
+    overview: OverviewData | None = None
 
 
 def compute_snapshot(planner: StudyPlanner, as_of: dt.date | None = None) -> Snapshot:
-    """The report, the running timer and the weekly earned-value history (a pure read)."""
+    """The report, the running timer, the weekly earned-value history (one read of the log:
+    ``report_with_history``) and the Overview's chart data; a pure read, run on the worker."""
     timer = planner.timer()
     try:
-        report = planner.report(as_of)
+        report, earned = planner.report_with_history(as_of)
     except NoPlanError:
         return Snapshot(None, timer, ())
-    earned: list[tuple[dt.date, float]] = [(report.plan.start, 0.0)]
-    day = report.plan.start + dt.timedelta(days=7)
-    while day < report.as_of:
-        earned.append((day, planner.report(day).schedule.ev_hours))
-        day += dt.timedelta(days=7)
-    if report.as_of > report.plan.start:
-        earned.append((report.as_of, report.schedule.ev_hours))
-    return Snapshot(report, timer, tuple(earned))
+    return Snapshot(report, timer, earned, prepare_overview(report, earned))
 
 
 def format_elapsed(seconds: int) -> str:
@@ -321,15 +373,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleDescription("Choose a page; Ctrl+1 to Ctrl+6 switch directly")
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
-        self.views: dict[str, View] = {}
+        self.views = PageViews(self._build_page)
         for index, page in enumerate(PAGES, start=1):
-            view = page.factory(planner, self.undo_stack, None)
-            view.setObjectName(f"{page.key}_view")
-            view.setAccessibleName(page.title)
-            view.data_changed.connect(self.request_report)
-            view.status_message.connect(self._show_status_message)
-            self.views[page.key] = view
-            self.stack.addWidget(view)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{page.key}_placeholder")
+            placeholder.setAccessibleName(page.title)
+            self.stack.addWidget(placeholder)  # replaced by the page when it is first shown
             item = QListWidgetItem(page.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
@@ -341,7 +390,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)
         self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 40))
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_page_chosen)
+        # The Overview takes every report (and its chart data, apply_snapshot): built now, before
+        # the first report; the other pages when they are first shown.
+        self.views.get("overview")
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -392,6 +444,32 @@ class MainWindow(QMainWindow):
 
     def page_keys(self) -> list[str]:
         return [p.key for p in PAGES]
+
+    def _on_page_chosen(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.views.get(PAGES[row].key)  # built before it is shown
+        self.stack.setCurrentIndex(row)
+
+    def _build_page(self, key: str) -> View:
+        """Build the page *key* in the place of its placeholder and give it the current report."""
+        index = self.page_keys().index(key)
+        page = PAGES[index]
+        view = page.factory(self.planner, self.undo_stack, None)
+        view.setObjectName(f"{page.key}_view")
+        view.setAccessibleName(page.title)
+        view.data_changed.connect(self.request_report)
+        view.status_message.connect(self._show_status_message)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, view)
+        if current:
+            self.stack.setCurrentIndex(index)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if self.report is not None:
+            view.set_report(self.report)
+        return view
 
     def current_page(self) -> str:
         return PAGES[max(0, self.stack.currentIndex())].key
@@ -664,6 +742,7 @@ class MainWindow(QMainWindow):
         self.report = snapshot.report
         self.timer_info = snapshot.timer
         self.overview_view.set_earned_history(snapshot.earned)
+        self.overview_view.set_overview_data(snapshot.overview)
         for view in self.views.values():
             view.set_report(snapshot.report)
         self._update_status(snapshot.report)
@@ -734,7 +813,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _show_store_error(self, exc: StoreError) -> None:
-        QMessageBox.warning(self, "StudyPlanner: data file problem", str(exc))
+        from studyplanner.ui.safety import show_storage_fault
+
+        show_storage_fault(self, exc)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -752,10 +833,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(keys.index(page) if page in keys else 0)
 
     def save_state(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("window/page", self.current_page())
-        self._settings.sync()
+        """Write the window's settings atomically: the old whole file or the new one (B5)."""
+        from studyplanner.ui.safety import write_settings_atomically
+
+        write_settings_atomically(
+            self._settings,
+            {
+                "window/geometry": self.saveGeometry(),
+                "window/state": self.saveState(),
+                "window/page": self.current_page(),
+            },
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

@@ -37,3 +37,28 @@ def test_the_table_renders_with_missing_figures() -> None:
 
     assert "12.8 ms" in text and "n/a" in text
     assert markdown.startswith("Command: `python -m benchmarks.run`")
+
+
+def test_the_table_shows_the_spread_and_the_first_start() -> None:
+    from benchmarks.run import SizeResult
+
+    result = SizeResult(
+        "10k",
+        10_000,
+        3,
+        40,
+        100,
+        2.5,
+        first_paint_ms=[210.0, 190.0, 400.0],
+        floor_paint_ms=[160.0, 150.0, 170.0],
+        figures_ms=[900.0, 950.0, 1000.0],
+        first_start_figures_ms=1234.0,
+    )
+
+    text = render_text([result], {"cpu": "test"}, "python -m benchmarks.run")
+
+    rows = {line.split("  ")[0]: line for line in text.splitlines()}
+    assert "190–400 ms" in rows["(a) app: first paint, min–max"]
+    assert "150–170 ms" in rows["(a) floor: first paint, min–max"]
+    assert "1,234 ms" in rows["(a) real figures, 1st start (full check)"]
+    assert "1.31×" in rows["(a) first paint ÷ floor"]  # median 210 / median 160

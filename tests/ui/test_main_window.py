@@ -9,20 +9,23 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QXYSeries
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studyplanner import paths
-from studyplanner.services import StudyPlanner, bundled_notes_path, report_to_json
+from studyplanner.services import Report, StudyPlanner, bundled_notes_path, report_to_json
 from studyplanner.store.db import open_database
 from studyplanner.store.errors import DatabaseCorrupt, DatabaseInUse
 from studyplanner.ui import main as ui_main
+from studyplanner.ui.charts import ChartView
 from studyplanner.ui.main_window import (
     PAGES,
     MainWindow,
@@ -32,7 +35,9 @@ from studyplanner.ui.main_window import (
     settings_at,
     timer_text,
 )
-from studyplanner.ui.views.overview import format_p_pass
+from studyplanner.ui.startup import StartWindow, off_gui_thread, show_start_window
+from studyplanner.ui.views.overview import OverviewView, format_p_pass
+from studyplanner.ui.views.readiness_view import ReadinessView
 
 START = dt.date(2026, 2, 2)
 NOW = dt.datetime(2026, 2, 12, 18, 0, tzinfo=dt.UTC)  # day 10: week 2 of the plan
@@ -296,6 +301,33 @@ def test_snapshot_has_weekly_earned_history(seeded: StudyPlanner) -> None:
     days = [d for d, _ in snapshot.earned]
     assert days == [START, START + dt.timedelta(days=7), snapshot.report.as_of]
     assert snapshot.earned[-1][1] == pytest.approx(snapshot.report.schedule.ev_hours)
+    # each point is what a full report as of that day says (the old one-report-per-week way)
+    week = START + dt.timedelta(days=7)
+    assert snapshot.earned[1] == (week, seeded.report(week).schedule.ev_hours)
+    assert snapshot.earned[1][1] == pytest.approx(1.5)  # 90 min of the first module by day 7
+    # the Overview's chart data is prepared on the worker too, for this very report
+    assert snapshot.overview is not None
+    assert snapshot.overview.report is snapshot.report
+    assert snapshot.overview.burnup.earned == snapshot.earned
+
+
+def test_applying_a_snapshot_uses_its_prepared_chart_data(
+    window: MainWindow, seeded: StudyPlanner
+) -> None:
+    snapshot = compute_snapshot(seeded)
+    assert snapshot.overview is not None
+    prepared = snapshot.overview.burnup_lines
+    window.apply_snapshot(snapshot)
+    view = window.overview_view
+    assert view.report is snapshot.report
+    burnup = view.chart_widgets["burnup"]
+    assert isinstance(burnup, ChartView)
+    lines = burnup.chart().series()[:3]
+    assert [s.name() for s in lines] == ["Planned (PV)", "Earned (EV)", "Actual (AC)"]
+    for line, points in zip(lines, prepared, strict=True):
+        assert isinstance(line, QXYSeries)
+        assert line.points() == points
+    assert len(prepared[1]) == len(snapshot.earned)
 
 
 def test_geometry_and_page_are_restored(qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path) -> None:
@@ -389,6 +421,8 @@ def _fake_exec(seen: list[MainWindow]) -> Callable[[QApplication], int]:
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         )
         seen.append(window)
+        starting = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartWindow)]
+        assert not [w for w in starting if w.isVisible()]  # the main window took its place
         deadline = dt.datetime.now() + dt.timedelta(seconds=10)
         while window.is_busy() and dt.datetime.now() < deadline:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
@@ -437,3 +471,161 @@ def test_demo_runs_in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.Mon
     assert window.report is not None and len(window.report.mocks) == 2
     assert list(scratch.iterdir()) == []  # the demo folder is gone
     assert not paths.default_db_path().exists()  # nothing of the user's was touched
+
+
+# -- the fast start (issue #7 (a)): the start window, pages built when first shown -----------
+
+
+def test_pages_are_built_when_first_shown(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.current_page() == "overview"
+    assert [k for k in window.page_keys() if window.views.is_built(k)] == ["overview"]
+    assert window.stack.count() == len(PAGES)
+    assert window.report is not None
+    given: list[object] = []
+    monkeypatch.setattr(ReadinessView, "set_report", lambda _view, report: given.append(report))
+
+    view = window.show_page("readiness")
+
+    assert window.views.is_built("readiness") and not window.views.is_built("log")
+    assert given == [window.report]  # a page built after the report is given it at once
+    index = window.page_keys().index("readiness")
+    assert window.stack.widget(index) is view is window.stack.currentWidget()
+    assert window.stack.count() == len(PAGES)
+    assert set(window.views.values()) == {window.overview_view, view}
+    assert window.show_page("readiness") is view  # built once
+    assert window.views.get("nothing") is None and "log" in window.views
+    with pytest.raises(KeyError):
+        window.views["nothing"]
+
+
+def test_start_window_shows_the_pages_at_the_saved_geometry(qtbot: QtBot, tmp_path: Path) -> None:
+    ini = tmp_path / "window.ini"
+    settings = settings_at(ini)
+    shaped = StartWindow()
+    shaped.resize(640, 470)
+    settings.setValue("window/geometry", shaped.saveGeometry())
+    settings.sync()
+    shaped.deleteLater()
+
+    start = StartWindow(ini)
+    qtbot.addWidget(start)
+
+    assert (start.width(), start.height()) == (640, 470)
+    assert start.windowTitle() == "StudyPlanner"
+    sidebar = start.findChild(QListWidget)
+    assert sidebar is not None and not sidebar.isEnabled()
+    assert [sidebar.item(r).text() for r in range(sidebar.count())] == [p.title for p in PAGES]
+    start.finish()
+    assert not start.cancelled
+
+
+def test_off_gui_thread_runs_the_job_elsewhere_and_keeps_its_exception(qapp: QApplication) -> None:
+    gui = threading.get_ident()
+    assert off_gui_thread(threading.get_ident) != gui
+    with pytest.raises(DatabaseInUse):
+        off_gui_thread(lambda: (_ for _ in ()).throw(DatabaseInUse(Path("/tmp/x.sqlite3"))))
+
+
+@pytest.mark.usefixtures("app_state")
+def test_closing_the_start_window_while_opening_ends_the_app(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_window(_app: QApplication) -> int:
+        raise AssertionError("the main window must not run")
+
+    monkeypatch.setattr(QApplication, "exec", no_window)
+    windows = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    start = show_start_window(None)
+    start.close()  # the user closes it before the data is open
+    assert start.cancelled
+    path = tmp_path / "db.sqlite3"
+    assert ui_main.run_gui(path, demo=False, start=start) == 0
+    now = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    assert now <= windows  # no main window was built
+    open_database(path).close()  # the database was closed again
+
+
+def _run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_the_first_paint_comes_before_the_store_is_imported(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYPLANNER_HOME=str(tmp_path))
+    code = textwrap.dedent(
+        """
+        import sys
+        from studyplanner.ui import startup
+        from studyplanner.ui.startup import wait_for_first_paint
+        window = startup.show_start_window(None)
+        heavy = ("sqlalchemy", "sqlmodel", "numpy", "studyplanner.services",
+                 "studyplanner.store.db", "studyplanner.ui.main_window", "PySide6.QtCharts")
+        print(sorted(m for m in heavy if m in sys.modules), window.isVisible())
+        import linecache
+        feature = sys.modules["shibokensupport.feature"]
+        scan = feature._mod_uses_pyside
+        startup.off_gui_thread(startup.import_heavy_modules)
+        files = [f for f in linecache.cache if f.endswith(".py")]
+        read = [f for f in files if "sqlalchemy" in f or "studyplanner/store" in f]
+        print("studyplanner.services" in sys.modules, read, feature._mod_uses_pyside is scan)
+        """
+    )
+    done = _run_python(code, env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "[] True"
+    # imported after the paint, without PySide6's hook keeping their sources (memory, e)
+    assert lines[1] == "True [] True"
+
+
+def test_a_cold_start_prints_first_paint_then_figures(tmp_path: Path, db_path: Path) -> None:
+    db = open_database(db_path)
+    StudyPlanner(db).import_notes_file(bundled_notes_path(), start=dt.date.today())
+    db.close()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        STUDYPLANNER_HOME=str(tmp_path / "home"),
+        STUDYPLANNER_BENCH_MARKS="exit",
+    )
+    code = (
+        f"import sys; from studyplanner.app import main; sys.exit(main(['--db', {str(db_path)!r}]))"
+    )
+    done = _run_python(code, env)
+    assert done.returncode == 0, done.stderr
+    marks = [line.split() for line in done.stdout.splitlines() if line.startswith("MARK ")]
+    assert [m[1] for m in marks] == ["first-paint", "figures"]
+    assert float(marks[0][2]) < float(marks[1][2])
+
+
+def test_a_restored_page_and_the_overview_are_built_and_given_each_report_once(
+    qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ini = tmp_path / "window.ini"
+    first = open_window(qtbot, seeded, ini)
+    first.show_page("log")
+    first.close()
+    given: list[object] = []
+    original = OverviewView.set_report
+
+    def counting(view: OverviewView, report: Report | None) -> None:
+        given.append(report)
+        original(view, report)
+
+    monkeypatch.setattr(OverviewView, "set_report", counting)
+    second = open_window(qtbot, seeded, ini)
+    try:
+        assert second.current_page() == "log"
+        built = [k for k in second.page_keys() if second.views.is_built(k)]
+        assert built == ["overview", "log"]
+        assert second.report is not None and given == [second.report]
+    finally:
+        second.close()
