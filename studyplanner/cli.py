@@ -26,6 +26,8 @@ examples:
   studyplanner progress dynamo --position 1:10:00
   studyplanner mock add "Test 1" --on 2019-03-16 --score 44/65 --domain sec=11/17
   studyplanner report --json
+  studyplanner backups
+  studyplanner restore --latest --yes
 """
 
 
@@ -147,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--json", action="store_true", help="print the JSON report")
     _add_exchange_parsers(commands)
+    _add_recovery_parsers(commands)
     return parser
 
 
@@ -236,7 +239,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     from studyplanner.domain.durations import DurationError
     from studyplanner.domain.notes import NotesError
     from studyplanner.services import NoPlanError, ValidationError
-    from studyplanner.store.errors import StoreError
+    from studyplanner.store.errors import DatabaseCorrupt, StoreError
 
     try:
         args = build_parser().parse_args(list(argv))
@@ -253,8 +256,16 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         err.write(f"studyplanner: cannot import the notes, nothing was saved: {problems}\n")
     except (ValidationError, DurationError, NoPlanError) as exc:
         err.write(f"studyplanner: {exc}\n")
+    except DatabaseCorrupt as exc:
+        err.write(
+            _one_line(
+                f"studyplanner: {exc}; to restore the newest verified backup run"
+                " 'studyplanner restore --latest' (list them with 'studyplanner backups')"
+            )
+            + "\n"
+        )
     except StoreError as exc:
-        err.write(f"studyplanner: {exc}\n")
+        err.write(f"studyplanner: {_one_line(str(exc))}\n")
     return EXIT_BAD_INPUT
 
 
@@ -281,6 +292,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.command in ("export", "import"):
         return _dispatch_exchange(args, out)
+    if args.command in ("backups", "restore"):
+        return _dispatch_recovery(args, out)
     # Validate everything that needs no database before opening it.
     if args.command == "log":
         minutes = parse_study_minutes(args.duration)
@@ -472,3 +485,110 @@ def _dispatch_exchange(args: argparse.Namespace, out: TextIO) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# -- backups and restore (studyplanner.store.recovery) ---------------------------------------
+
+
+def _add_recovery_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
+    backups = commands.add_parser(
+        "backups",
+        help="list the verified backups of the database, newest first",
+        epilog="example: studyplanner backups",
+    )
+    backups.add_argument("--json", action="store_true", help="print JSON")
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a verified backup (the current data is kept as a backup"
+        " or in quarantine first)",
+        epilog="examples:\n  studyplanner restore --latest --yes\n  studyplanner restore 2 --yes"
+        "\n  studyplanner restore ~/old/studyplanner-20250301T140500Z-000012-v2-n500-start.sqlite3",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    restore.add_argument(
+        "backup",
+        nargs="?",
+        metavar="BACKUP",
+        help="a number from 'studyplanner backups' (1 = newest) or the path of a backup file",
+    )
+    restore.add_argument("--latest", action="store_true", help="restore the newest verified backup")
+    restore.add_argument(
+        "--yes", action="store_true", help="do not ask for confirmation (non-interactive use)"
+    )
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _dispatch_recovery(args: argparse.Namespace, out: TextIO) -> int:
+    from studyplanner.services import ValidationError
+    from studyplanner.store import recovery
+
+    db_path: Path = (args.db or paths.default_db_path()).expanduser().absolute()
+    if args.command == "backups":
+        found = recovery.find_restorable_backups(db_path, limit=1000)
+        if args.json:
+            rows = [
+                {
+                    "number": n,
+                    "path": str(c.path),
+                    "taken_at": c.taken_at.isoformat() if c.taken_at else None,
+                    "bytes": c.path.stat().st_size,
+                    "sessions": c.sessions,
+                    "schema_version": c.schema_version,
+                }
+                for n, c in enumerate(found, start=1)
+            ]
+            json.dump(rows, out, indent=2)
+            out.write("\n")
+        elif not found:
+            out.write(f"no verified backup of {db_path}\n")
+        else:
+            for n, c in enumerate(found, start=1):
+                out.write(
+                    f"{n:>3}  {c.label()}  {_size_text(c.path.stat().st_size):>8}  {c.path}\n"
+                )
+        return EXIT_OK
+    if args.latest == (args.backup is not None):
+        raise UsageError("give either BACKUP or --latest")
+    if args.latest or (args.backup.isascii() and args.backup.isdigit()):
+        found = recovery.find_restorable_backups(db_path, limit=1000)
+        number = 1 if args.latest else int(args.backup)
+        if not found:
+            raise ValidationError(
+                "restore", f"no verified backup of {db_path} exists; nothing was changed"
+            )
+        if not 1 <= number <= len(found):
+            raise ValidationError(
+                "restore", f"there is no backup number {number} (see 'studyplanner backups')"
+            )
+        chosen = found[number - 1]
+    else:
+        chosen = recovery.verify_restore_file(Path(args.backup).expanduser(), scratch=None)
+    if not args.yes and not _confirm(
+        f"replace {db_path} with the backup {chosen.label()}? The current data is kept as a"
+        " backup first. [y/N] "
+    ):
+        raise ValidationError(
+            "restore", "not confirmed; nothing was changed (add --yes to restore without asking)"
+        )
+    result = recovery.restore_backup(db_path, chosen)
+    kept = result.pre_restore_backup or result.quarantined
+    out.write(
+        f"restored {chosen.label()} from {chosen.path}"
+        + (f"; the replaced data is kept at {kept}" if kept else "")
+        + "\n"
+    )
+    return EXIT_OK
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal; a non-interactive run (no terminal) is never confirmed."""
+    if not sys.stdin.isatty():
+        return False
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")

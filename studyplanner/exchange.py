@@ -1263,6 +1263,7 @@ def import_sessions(
     if parsed.problems:  # rows that cannot be read: no need to look at the database
         raise ImportRejected(parsed.problems[:MAX_PROBLEMS])
     created = planner.now()
+    planner.backup_before("pre-import")
     with planner.db.session() as s:
         preview = _evaluate(planner, s, chosen, parsed, mapping)
         messages = list(preview.problems)
@@ -1838,6 +1839,7 @@ def import_json(planner: StudyPlanner, source: Source) -> ImportResult:
     rows, problems = _backup_rows(load_strict_json(_read(source)))
     if problems:
         raise ImportRejected(problems)
+    planner.backup_before("pre-import")
     with planner.db.session() as s:
         blocker, already = _restore_state(s, rows)
         if blocker is not None:

@@ -16,6 +16,7 @@ import random
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,7 @@ from tests.reliability.harness import (
     db_digest,
     isolated_env,
     make_v1_database,
+    make_v2_database,
     read_only,
     run_tool,
     scaled,
@@ -193,24 +195,9 @@ WRITE_PATHS = {
     "settings": ("settings:",),
     "export": ("export:",),
 }
-# The window's settings file is written by the UI, which registers its own points.
-OWNED_ELSEWHERE = {"settings"}
 
 
-@pytest.mark.parametrize(
-    "write_path",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True, reason=f"no crash point on the {name} write path yet (owned by the UI)"
-            ),
-        )
-        if name in OWNED_ELSEWHERE
-        else name
-        for name in WRITE_PATHS
-    ],
-)
+@pytest.mark.parametrize("write_path", list(WRITE_PATHS))
 def test_rel_crash_02_every_write_path_has_points(write_path: str) -> None:
     points = _import_everything()
     assert points, "the crash point registry is empty"
@@ -337,12 +324,20 @@ def _user_version(path: Path) -> int:
 
 
 def _scenario_migration(point: str, root: Path, template: Template) -> list[str]:
-    """Kill a start that migrates a version-1 file; the next start must finish the migration."""
+    """Kill a start that migrates a version-1 or -2 file; the next start must finish it.
+
+    Trials alternate between the old versions whose upgrade passes *point* (``step-N`` points
+    run only when upgrading from below N).
+    """
+    makers = {1: make_v1_database, 2: make_v2_database}
+    step = point.removeprefix("migration:step-").split("-")[0]
+    old_versions = [v for v in makers if not step.isdigit() or v < int(step)]
     problems: list[str] = []
     for trial in range(scaled(10)):
         trial_root = root / f"t{trial}"
         db = trial_root / "data" / DB_NAME
-        make_v1_database(db)
+        old_version = old_versions[trial % len(old_versions)]
+        makers[old_version](db)
         env = isolated_env(trial_root)
         old_digest, old_rows = db_digest(db), _rows(db)
         writer = start_writer(db, 1000, env, crashpoint=point)
@@ -350,14 +345,14 @@ def _scenario_migration(point: str, root: Path, template: Template) -> list[str]
         if writer.returncode != -signal.SIGKILL:
             problems.append(f"trial {trial}: not killed (exit {writer.returncode}): {err[-300:]}")
         version = _user_version(db)
-        if version == 1 and db_digest(db) != old_digest:
-            problems.append(f"trial {trial}: still version 1 but the data changed")
-        elif version == 2 and _rows(db) != old_rows:
-            problems.append(f"trial {trial}: version 2 but rows differ")
-        elif version not in (1, 2):
+        if version == old_version and db_digest(db) != old_digest:
+            problems.append(f"trial {trial}: still version {version} but the data changed")
+        elif version == store_db.SCHEMA_VERSION and _rows(db) != old_rows:
+            problems.append(f"trial {trial}: version {version} but rows differ")
+        elif version not in (old_version, store_db.SCHEMA_VERSION):
             problems.append(f"trial {trial}: user_version {version}")
         start = run_tool("startcheck", db, env)
-        if start.returncode != EXIT_OK or _user_version(db) != 2:
+        if start.returncode != EXIT_OK or _user_version(db) != store_db.SCHEMA_VERSION:
             problems.append(
                 f"trial {trial}: the restart did not finish the migration: {start.stderr}"
             )
@@ -525,6 +520,71 @@ def _scenario_export(point: str, root: Path, template: Template) -> list[str]:
     return problems
 
 
+# The window's settings write (``MainWindow.save_state`` calls this function) in a process of
+# its own; argv: the ini file, the page name, the size of the geometry blob.
+SETTINGS_WRITER = """
+import sys
+from PySide6.QtCore import QByteArray, QSettings
+from studyplanner.ui.safety import write_settings_atomically
+page, size = sys.argv[2], int(sys.argv[3])
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+blob = QByteArray((page * size)[:size].encode())
+ok = write_settings_atomically(settings, {"window/page": page, "window/geometry": blob})
+sys.exit(0 if ok else 1)
+"""
+
+
+def _settings_values(path: Path) -> tuple[object, object]:
+    from PySide6.QtCore import QByteArray, QSettings
+
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    blob = settings.value("window/geometry")
+    return settings.value("window/page"), bytes(blob.data()) if isinstance(
+        blob, QByteArray
+    ) else blob
+
+
+def _scenario_settings(point: str, root: Path, template: Template) -> list[str]:
+    """Kill the settings write: the ini file holds the old whole content or the new one."""
+    del template
+    env = isolated_env(root)
+    target = root / "config" / "window.ini"
+    target.parent.mkdir(parents=True)
+    size = 50_000
+    old_page, new_page = "overview", "readiness"
+    expected = {page: (page, (page * size)[:size].encode()) for page in (old_page, new_page)}
+    problems: list[str] = []
+    for trial in range(scaled(10)):
+        first = subprocess.run(
+            [sys.executable, "-c", SETTINGS_WRITER, str(target), old_page, str(size)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if first.returncode != 0:
+            problems.append(f"trial {trial}: the old settings were not written: {first.stderr}")
+            continue
+        leftovers = sorted(p.name for p in target.parent.glob(".window.ini.*.tmp"))
+        if leftovers:
+            problems.append(f"trial {trial}: temp files survived the next write: {leftovers}")
+        killed = subprocess.run(
+            [sys.executable, "-c", SETTINGS_WRITER, str(target), new_page, str(size)],
+            env={**env, "STUDYPLANNER_CRASHPOINT": point},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if killed.returncode != -signal.SIGKILL:
+            problems.append(f"trial {trial}: not killed (exit {killed.returncode})")
+        if target.stat().st_size == 0:
+            problems.append(f"trial {trial}: the settings file is empty")
+        found = _settings_values(target)
+        if found not in expected.values():
+            problems.append(f"trial {trial}: the settings are neither old nor new: {found[0]!r}")
+    return problems
+
+
 SCENARIOS: dict[str, Callable[[str, Path, Template], list[str]]] = {
     "commit:": _scenario_commit,
     "backup:": _scenario_backup,
@@ -533,6 +593,7 @@ SCENARIOS: dict[str, Callable[[str, Path, Template], list[str]]] = {
     "quarantine:": _scenario_quarantine,
     "import:": _scenario_import,
     "export:": _scenario_export,
+    "settings:": _scenario_settings,
 }
 
 

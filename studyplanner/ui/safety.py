@@ -1,0 +1,310 @@
+"""Data safety while the window is open (RELIABILITY.md B6, B7, section 4 "Backups").
+
+- :class:`BackupScheduler`: a verified backup every 30 minutes while the window is open, taken on
+  the worker pool (never on the GUI thread) and thinned by the store's retention scheme. A backup
+  is dropped when nothing changed since the newest one, so an idle window adds no files.
+- :func:`show_open_warnings`: the things the store noticed at open (``Database.warnings``: a
+  skipped start backup, a journal set aside, ...) are shown once, non-modally, after the window.
+- :func:`storage_fault_text` / :func:`show_storage_fault`: the message for a storage fault met
+  *during* use (disk full, read-only, file in use): what happened, the fix, and that everything
+  saved before is safe. The form that failed keeps what the user typed.
+- :func:`write_settings_atomically`: the window's settings file is written as temp file, fsync,
+  rename, fsync of the folder (B5), with ``settings:*`` crash points (REL-CRASH-02).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from studyplanner.store.crash import crashpoint, register_crashpoint
+from studyplanner.store.db import Database
+from studyplanner.store.errors import (
+    BackupFailed,
+    DatabaseCorrupt,
+    DatabaseInUse,
+    StorageFull,
+    StorageReadOnly,
+    StorageUnavailable,
+    StoreError,
+)
+from studyplanner.ui.workers import Worker, app_pool
+
+BACKUP_INTERVAL_MS = 30 * 60 * 1000
+WARNING_TIMEOUT_MS = 30_000
+
+CRASH_SETTINGS_WRITTEN = register_crashpoint("settings:temp-written")
+CRASH_SETTINGS_RENAMED = register_crashpoint("settings:renamed")
+
+__all__ = [
+    "BACKUP_INTERVAL_MS",
+    "BackupScheduler",
+    "install",
+    "show_open_warnings",
+    "show_storage_fault",
+    "storage_fault_text",
+    "write_settings_atomically",
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
+
+
+# -- scheduled backups -----------------------------------------------------------------------
+
+
+def scheduled_backup(db: Database) -> str:
+    """Take the scheduled backup and thin the old ones; return the backup's file name.
+
+    Runs on a pool thread. Raises :class:`BackupFailed` (nothing left under a final name).
+    """
+    made = db.backup("scheduled", only_if_changed=True)
+    db.thin_backups()
+    return made.name
+
+
+class BackupScheduler(QObject):
+    """A verified backup every *interval_ms* while the window is open, off the GUI thread."""
+
+    backup_done = Signal(str)  # the backup's file name
+    backup_failed = Signal(str)  # the message for the user
+
+    def __init__(
+        self, db: Database, parent: QObject | None = None, interval_ms: int = BACKUP_INTERVAL_MS
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._running: Worker | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.backup_now)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def is_running(self) -> bool:
+        return self._running is not None
+
+    def backup_now(self) -> bool:
+        """Start a backup on the worker pool; False when one is still running or not possible."""
+        if self._running is not None or self._db.read_only:
+            return False
+        db = self._db
+        worker = Worker(lambda: _backup_job(db))
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_crashed)
+        self._running = worker
+        app_pool().start(worker)
+        return True
+
+    def _on_finished(self, result: object) -> None:
+        self._running = None
+        ok, text = result if isinstance(result, tuple) else (False, str(result))
+        if ok:
+            self.backup_done.emit(str(text))
+        else:
+            self.backup_failed.emit(str(text))
+
+    def _on_crashed(self, trace: str) -> None:
+        self._running = None
+        last = trace.strip().splitlines()[-1] if trace.strip() else ""
+        self.backup_failed.emit(_tr("The scheduled backup failed: {0}").format(last))
+
+
+def _backup_job(db: Database) -> tuple[bool, str]:
+    """The pool-thread part: (True, file name) or (False, message for the user)."""
+    try:
+        return True, scheduled_backup(db)
+    except (BackupFailed, StorageUnavailable, OSError) as exc:
+        return False, _tr("The scheduled backup was skipped: {0}").format(exc)
+
+
+# -- messages --------------------------------------------------------------------------------
+
+
+def storage_fault_text(exc: StoreError) -> tuple[str, str]:
+    """A title and an explanation (with the fix) for a storage fault met while saving."""
+    safe = _tr(
+        "Everything saved before is safe, and what you typed is still in the form: save it"
+        " again once the problem is fixed."
+    )
+    if isinstance(exc, StorageFull):
+        return (
+            _tr("The disk is full"),
+            _tr("{0}.\n\nFix: free some space on the disk holding {1}, then save again.").format(
+                exc, exc.path.parent
+            )
+            + "\n\n"
+            + safe,
+        )
+    if isinstance(exc, StorageReadOnly):
+        return (
+            _tr("The data file is read-only"),
+            _tr(
+                "{0}.\n\nFix: make {1} and its folder writable again (file permissions, a disk"
+                " mounted read-only, a full or failing disk), then restart StudyPlanner."
+            ).format(exc, exc.path)
+            + "\n\n"
+            + safe,
+        )
+    if isinstance(exc, DatabaseInUse):
+        return (
+            _tr("The data file is in use"),
+            _tr(
+                "{0}.\n\nFix: close the other copy of StudyPlanner or the program holding the"
+                " file, then save again."
+            ).format(exc)
+            + "\n\n"
+            + safe,
+        )
+    if isinstance(exc, DatabaseCorrupt):
+        return (
+            _tr("The data file is damaged"),
+            _tr(
+                "{0}.\n\nFix: quit and start StudyPlanner again; it will offer to restore the"
+                " newest verified backup (or run: studyplanner restore --latest)."
+            ).format(exc),
+        )
+    if isinstance(exc, BackupFailed):
+        return (
+            _tr("The backup could not be made"),
+            _tr(
+                "{0}.\n\nNothing was changed. Fix: free some space or check the backups folder,"
+                " then try again."
+            ).format(exc),
+        )
+    if isinstance(exc, StorageUnavailable):
+        return (
+            _tr("The data file cannot be written"),
+            _tr(
+                "{0}.\n\nFix: check that the disk is connected and has space and that the folder"
+                " is writable, then save again."
+            ).format(exc)
+            + "\n\n"
+            + safe,
+        )
+    return (_tr("StudyPlanner: data file problem"), f"{exc}.\n\n{safe}")
+
+
+def show_storage_fault(parent: QWidget | None, exc: StoreError) -> QMessageBox:
+    """Show :func:`storage_fault_text` in a non-modal box (the form behind it stays usable)."""
+    title, text = storage_fault_text(exc)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("storage_fault")
+    box.setAccessibleName(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def show_open_warnings(window: QMainWindow, warnings: list[str]) -> QMessageBox | None:
+    """Show what the store noticed at open, once: in the status bar and a non-modal notice."""
+    if not warnings:
+        return None
+    text = "\n\n".join(w if w.endswith(".") else w + "." for w in warnings)
+    window.statusBar().showMessage(" ".join(text.split()), WARNING_TIMEOUT_MS)
+    title = _tr("StudyPlanner noticed a problem at start")
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+    box.setParent(window, box.windowFlags())
+    box.setObjectName("open_warnings")
+    box.setAccessibleName(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    warnings.clear()  # once: a second call shows nothing
+    return box
+
+
+def install(window: QMainWindow, db: Database) -> BackupScheduler:
+    """Start the scheduled backups and show the open warnings once the event loop runs."""
+    scheduler = BackupScheduler(db, window)
+    scheduler.setObjectName("backup_scheduler")
+    scheduler.backup_failed.connect(
+        lambda message: window.statusBar().showMessage(message, WARNING_TIMEOUT_MS)
+    )
+    scheduler.start()
+    QTimer.singleShot(0, window, lambda: show_open_warnings(window, db.warnings))
+    return scheduler
+
+
+# -- the settings file -----------------------------------------------------------------------
+
+
+def write_settings_atomically(settings: QSettings, values: Mapping[str, object]) -> bool:
+    """Store *values* in the ini file of *settings*: the old whole file or the new one, never less.
+
+    The new content is produced by a scratch ``QSettings`` (so the format is Qt's own), then
+    written to a temp file beside the target, fsync'd, renamed onto it and the folder fsync'd.
+    *settings* then re-reads the file. Settings that are not an ini file are set and synced the
+    usual way. Returns False (the old file kept) when the file cannot be written.
+    """
+    target_name = settings.fileName()
+    if settings.format() != QSettings.Format.IniFormat or not target_name:
+        for key, value in values.items():
+            settings.setValue(key, value)
+        settings.sync()
+        return settings.status() == QSettings.Status.NoError
+    target = Path(target_name)
+    settings.sync()  # pick up any other pending change first
+    with tempfile.TemporaryDirectory(prefix="studyplanner-settings-") as scratch_dir:
+        scratch_path = Path(scratch_dir) / "settings.ini"
+        scratch = QSettings(str(scratch_path), QSettings.Format.IniFormat)
+        for key in settings.allKeys():
+            scratch.setValue(key, settings.value(key))
+        for key, value in values.items():
+            scratch.setValue(key, value)
+        scratch.sync()
+        ok = scratch.status() == QSettings.Status.NoError
+        del scratch
+        if not ok:
+            return False
+        data = scratch_path.read_bytes()
+    if not _replace_file(target, data):
+        return False
+    settings.sync()  # nothing pending: re-reads the new file
+    return True
+
+
+def _replace_file(target: Path, data: bytes) -> bool:
+    folder = target.parent
+    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob(f".{target.name}.*.tmp"):  # from a write a crash cut short
+            leftover.unlink()
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        crashpoint(CRASH_SETTINGS_WRITTEN)
+        os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return False
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    crashpoint(CRASH_SETTINGS_RENAMED)
+    return True
