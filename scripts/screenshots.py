@@ -3,9 +3,12 @@
 Usage (from the repository root)::
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800]
-        [--today YYYY-MM-DD] [--dark]
+        [--today YYYY-MM-DD] [--dark] [--scale 2] [--pages overview,plan]
 
-Writes ``<out>/<page>.png`` (overview, plan, log, mocks, readiness, settings).  The demo lives in
+Writes ``<out>/<page>.png`` (overview, plan, log, mocks, readiness, settings), with ``-dark``
+and ``-2x`` (the scale) in the name when asked for.  ``--scale`` sets ``QT_SCALE_FACTOR``: the
+window keeps its logical size and the picture has scale times the pixels, as on a high-DPI
+screen.  The demo lives in
 a temporary folder, the window state too: nothing of the user's data or settings is touched.
 Runs on any Qt platform; by default offscreen (set ``QT_QPA_PLATFORM=xcb`` under Xvfb to use a
 real X server, e.g. ``xvfb-run -a -s "-screen 0 1280x800x24"``).
@@ -25,33 +28,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from studyplanner.demo import build_demo  # noqa: E402
 from studyplanner.services import StudyPlanner  # noqa: E402
 from studyplanner.store.db import open_database  # noqa: E402
-from studyplanner.ui.main_window import MainWindow, settings_at  # noqa: E402
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2d2d2d"),
-        (QPalette.ColorRole.WindowText, "#eeeeee"),
-        (QPalette.ColorRole.Base, "#1f1f1f"),
-        (QPalette.ColorRole.AlternateBase, "#292929"),
-        (QPalette.ColorRole.Text, "#eeeeee"),
-        (QPalette.ColorRole.Button, "#353535"),
-        (QPalette.ColorRole.ButtonText, "#eeeeee"),
-        (QPalette.ColorRole.Highlight, "#3d8ee6"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.ToolTipBase, "#353535"),
-        (QPalette.ColorRole.ToolTipText, "#eeeeee"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
+from studyplanner.ui import tray  # noqa: E402
+from studyplanner.ui.main_window import PAGES, MainWindow, settings_at  # noqa: E402
+from studyplanner.ui.theme import dark_palette  # noqa: E402
 
 
 def settle(window: MainWindow, seconds: float = 10.0) -> None:
@@ -83,7 +67,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dark", action="store_true", help="use a dark palette (file suffix -dark)"
     )
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="QT_SCALE_FACTOR, e.g. 2 (file suffix -2x)"
+    )
+    parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
     args = parser.parse_args(argv)
+    keys = [page.key for page in PAGES]
+    wanted = args.pages.split(",") if args.pages else keys
+    unknown = sorted(set(wanted) - set(keys))
+    if unknown:
+        parser.error(f"unknown page(s) {', '.join(unknown)}; known: {', '.join(keys)}")
+    if args.scale != 1.0:
+        if QApplication.instance() is not None:
+            parser.error("--scale must be given before Qt starts (run the script on its own)")
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     width, height = (int(v) for v in args.size.lower().split("x"))
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     now = dt.datetime.combine(today, dt.time(20, 0), tzinfo=dt.UTC)
@@ -102,10 +99,13 @@ def main(argv: list[str] | None = None) -> int:
             build_demo(planner, today=today)
             window = MainWindow(planner, settings=settings_at(Path(folder) / "window.ini"))
             window.resize(width, height)
+            tray.install(window)  # as the app does: the notification settings are bound
             window.show()
             settle(window)
-            suffix = "-dark" if args.dark else ""
-            for key in window.page_keys():
+            suffix = ("-dark" if args.dark else "") + (
+                f"-{args.scale:g}x" if args.scale != 1.0 else ""
+            )
+            for key in wanted:
                 window.show_page(key)
                 settle(window)
                 target = args.out / f"{key}{suffix}.png"

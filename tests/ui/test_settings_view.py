@@ -4,6 +4,7 @@ domain matrix editor (invalid rows highlighted and never saved), plus the servic
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +14,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services import StudyPlanner, ValidationError
+from studyplanner.ui.main_window import settings_at
 from studyplanner.ui.models.matrix_model import MatrixModel
+from studyplanner.ui.notifications import (
+    MAX_LIMIT_MINUTES,
+    NotificationPrefs,
+    NotificationSettings,
+)
 from studyplanner.ui.views.settings_view import SettingsView
 from tests.ui.log_fixtures import unnamed_controls
 from tests.ui.plan_fixtures import TRICKY, db_digest, plan_state, planner, report, undo_stack
@@ -256,3 +263,34 @@ def test_user_text_is_plain(view: SettingsView, planner: StudyPlanner) -> None:
     for label in view.findChildren(QLabel):
         if TRICKY in label.text():
             assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+# -- notifications -----------------------------------------------------------------------------
+
+
+def test_notifications_group_is_disabled_until_bound(view: SettingsView) -> None:
+    assert not view.notifications_group.isEnabled()
+    assert view.notification_prefs() == NotificationPrefs()
+    view.long_timer_check.setChecked(True)  # nowhere to save: nothing breaks
+    assert view.notification_settings is None
+
+
+def test_notifications_show_and_save_the_settings(view: SettingsView, tmp_path: Path) -> None:
+    ini = tmp_path / "window.ini"
+    stored = NotificationSettings(settings_at(ini))
+    stored.set_prefs(NotificationPrefs(long_timer=False, limit_minutes=45, daily_nudge=True))
+    view.bind_notifications(stored)
+    assert view.notifications_group.isEnabled()
+    assert not view.long_timer_check.isChecked()
+    assert view.limit_spin.value() == 45
+    assert not view.limit_spin.isEnabled(), "the limit only matters with the reminder on"
+    assert view.nudge_check.isChecked()
+
+    view.long_timer_check.setChecked(True)
+    assert view.limit_spin.isEnabled()
+    view.limit_spin.setValue(120)
+    view.nudge_check.setChecked(False)
+    reread = NotificationSettings(settings_at(ini)).prefs()
+    assert reread == NotificationPrefs(long_timer=True, limit_minutes=120, daily_nudge=False)
+    view.limit_spin.setValue(10_000)
+    assert NotificationSettings(settings_at(ini)).prefs().limit_minutes == MAX_LIMIT_MINUTES

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -32,6 +34,12 @@ from studyplanner.services import Report, StudyPlanner, ValidationError
 from studyplanner.ui.base import View
 from studyplanner.ui.commands import PlanSettings, change_plan, change_shares
 from studyplanner.ui.models.matrix_model import MatrixModel
+from studyplanner.ui.notifications import (
+    MAX_LIMIT_MINUTES,
+    MIN_LIMIT_MINUTES,
+    NotificationPrefs,
+    NotificationSettings,
+)
 from studyplanner.ui.widgets.fields import (
     ErrorLabel,
     InputError,
@@ -72,6 +80,7 @@ class SettingsView(View):
 
         self._build_profiles()
         self._build_parameters()
+        self._build_notifications()
         self._build_matrix()
 
         self.no_plan_label = plain_label("There is no plan yet: the plan settings appear here.")
@@ -87,11 +96,12 @@ class SettingsView(View):
         self.splitter.addWidget(top_widget)
         self.splitter.addWidget(self.matrix_group)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_plan_label)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.notifications_group)
         self._update_enabled()
 
     # -- construction ------------------------------------------------------------------------
@@ -170,6 +180,70 @@ class SettingsView(View):
         grid.addLayout(buttons, end + 1, 0, 1, 2)
         grid.setRowStretch(end + 2, 1)
         grid.setColumnStretch(1, 1)
+
+    def _build_notifications(self) -> None:
+        """The reminder choices; enabled once bound to the window's settings (``ui/tray.py``)."""
+        self.notification_settings: NotificationSettings | None = None
+        self.notifications_group = QGroupBox(self.tr("Notifications"))
+        self.notifications_group.setAccessibleName(self.tr("Notifications"))
+        self.long_timer_check = QCheckBox(self.tr("Remind me when a &timer runs longer than"))
+        self.long_timer_check.setAccessibleName(self.tr("Remind me about a long-running timer"))
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setAccessibleName(self.tr("Timer reminder limit in minutes"))
+        self.limit_spin.setRange(MIN_LIMIT_MINUTES, MAX_LIMIT_MINUTES)
+        self.limit_spin.setSingleStep(15)
+        self.limit_spin.setSuffix(self.tr(" min"))
+        self.nudge_check = QCheckBox(self.tr("Daily &nudge when the plan is behind"))
+        self.nudge_check.setAccessibleName(self.tr("Daily nudge when the plan is behind"))
+        self.nudge_check.setToolTip(
+            self.tr("At most once a day, when the schedule slip is half a day or more")
+        )
+        where = plain_label(self.tr("Shown by the system tray, else in the status bar."))
+        where.setAccessibleName(self.tr("Where notifications appear"))
+        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        row = QHBoxLayout(self.notifications_group)
+        row.addWidget(self.long_timer_check)
+        row.addWidget(self.limit_spin)
+        row.addSpacing(24)
+        row.addWidget(self.nudge_check)
+        row.addSpacing(24)
+        row.addWidget(where, 1)
+        self._show_notification_prefs(NotificationPrefs())
+        self.long_timer_check.toggled.connect(self._save_notification_prefs)
+        self.limit_spin.valueChanged.connect(self._save_notification_prefs)
+        self.nudge_check.toggled.connect(self._save_notification_prefs)
+        self.notifications_group.setEnabled(False)
+
+    def bind_notifications(self, settings: NotificationSettings) -> None:
+        """Show and edit the notification choices kept in *settings* (saved on every change)."""
+        self.notification_settings = settings
+        self._show_notification_prefs(settings.prefs())
+        self.notifications_group.setEnabled(True)
+
+    def notification_prefs(self) -> NotificationPrefs:
+        """The choices as the controls show them."""
+        return NotificationPrefs(
+            long_timer=self.long_timer_check.isChecked(),
+            limit_minutes=self.limit_spin.value(),
+            daily_nudge=self.nudge_check.isChecked(),
+        )
+
+    def _show_notification_prefs(self, prefs: NotificationPrefs) -> None:
+        controls = (self.long_timer_check, self.limit_spin, self.nudge_check)
+        for control in controls:
+            control.blockSignals(True)
+        self.long_timer_check.setChecked(prefs.long_timer)
+        self.limit_spin.setValue(prefs.limit_minutes)
+        self.nudge_check.setChecked(prefs.daily_nudge)
+        for control in controls:
+            control.blockSignals(False)
+        self.limit_spin.setEnabled(prefs.long_timer)
+
+    def _save_notification_prefs(self) -> None:
+        prefs = self.notification_prefs()
+        self.limit_spin.setEnabled(prefs.long_timer)
+        if self.notification_settings is not None:
+            self.notification_settings.set_prefs(prefs)
 
     def _build_matrix(self) -> None:
         self.matrix_group = QGroupBox("Module → domain matrix")
