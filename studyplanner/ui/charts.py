@@ -31,7 +31,18 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, QPointF, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QMargins,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -403,7 +414,7 @@ def readiness_chart(
     90 % interval whiskers and the pass line τ."""
     pal = palette or _palette()
     chart = _new_chart(title, pal)
-    bars = QBarSet("Mean")
+    bars = QBarSet(QCoreApplication.translate("charts", "Mean"))
     bars.setColor(QColor(BLUE))
     bars.setBorderColor(QColor(BLUE))
     # The category axis runs bottom to top: list the domains reversed so the first is on top.
@@ -411,7 +422,7 @@ def readiness_chart(
     for d in ordered:
         bars.append(100 * d.mean)
     series = QHorizontalBarSeries()
-    series.setName("Mean")
+    series.setName(QCoreApplication.translate("charts", "Mean"))
     series.append(bars)
     series.setBarWidth(0.55)
     chart.addSeries(series)
@@ -428,7 +439,11 @@ def readiness_chart(
     whisker_pen = _pen(pal.color(QPalette.ColorRole.Text).name(), 1.6)
     for i, d in enumerate(ordered):
         whisker = QLineSeries()
-        whisker.setName("90 % interval" if i == 0 else f"90 % interval {i + 1}")
+        whisker.setName(
+            QCoreApplication.translate("charts", "90 % interval")
+            if i == 0
+            else QCoreApplication.translate("charts", "90 % interval {0}").format(i + 1)
+        )
         whisker.setPen(whisker_pen)
         for px, py in (
             (100 * d.lo90, i - 0.12),
@@ -443,7 +458,7 @@ def readiness_chart(
         if i > 0:
             _hide_from_legend(chart, whisker)
     line = QLineSeries()
-    line.setName(f"Pass mark {_pct(pass_mark)}")
+    line.setName(QCoreApplication.translate("charts", "Pass mark {0}").format(_pct(pass_mark)))
     line.setPen(_pen(RED, 2.0, Qt.PenStyle.DashLine))
     line.append(100 * pass_mark, -0.5)
     line.append(100 * pass_mark, max(len(domains), 1) - 0.5)
@@ -542,12 +557,12 @@ def mock_chart(
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     exams = QLineSeries()
-    exams.setName("Practice exams")
+    exams.setName(QCoreApplication.translate("charts", "Practice exams"))
     exams.setPen(_pen(BLUE, 2.4))
     exams.setPointsVisible(True)
     exams.setMarkerSize(9.0)
     quizzes = QScatterSeries()
-    quizzes.setName("Topic quizzes")
+    quizzes.setName(QCoreApplication.translate("charts", "Topic quizzes"))
     quizzes.setColor(QColor(PURPLE))
     quizzes.setBorderColor(QColor(PURPLE))
     quizzes.setMarkerSize(9.0)
@@ -557,7 +572,7 @@ def mock_chart(
     if any(p.topic for p in points):
         _attach(chart, quizzes, x, y)
     passing = QLineSeries()
-    passing.setName(f"Pass mark {_pct(pass_mark)}")
+    passing.setName(QCoreApplication.translate("charts", "Pass mark {0}").format(_pct(pass_mark)))
     passing.setPen(_pen(RED, 2.0, Qt.PenStyle.DashLine))
     passing.append(_msecs(lo), 100 * pass_mark)
     passing.append(_msecs(hi), 100 * pass_mark)
@@ -581,18 +596,18 @@ def weekly_chart(
     and the hours per week needed from now."""
     pal = palette or _palette()
     chart = _new_chart(title, pal)
-    studied = QBarSet("Studied")
+    studied = QBarSet(QCoreApplication.translate("charts", "Studied"))
     studied.setColor(QColor(BLUE))
     studied.setBorderColor(QColor(BLUE))
     studied.append(list(data.studied))
-    current = QBarSet("This week")
+    current = QBarSet(QCoreApplication.translate("charts", "This week"))
     light = QColor(BLUE)
     light.setAlpha(110)
     current.setColor(light)
     current.setBorderColor(QColor(BLUE))
     current.append(list(data.current))
     series = QStackedBarSeries()
-    series.setName("Hours studied")
+    series.setName(QCoreApplication.translate("charts", "Hours studied"))
     series.append(studied)
     series.append(current)
     series.setBarWidth(0.6)
@@ -607,7 +622,7 @@ def weekly_chart(
     series.attachAxis(x)
     series.attachAxis(y)
     planned = QLineSeries()
-    planned.setName("Planned")
+    planned.setName(QCoreApplication.translate("charts", "Planned"))
     planned.setPen(_pen(GREY, 2.0))
     planned.setPointsVisible(True)
     for i, hours in enumerate(data.planned):
@@ -615,7 +630,9 @@ def weekly_chart(
     _attach(chart, planned, x, y)
     if data.required is not None:
         needed = QLineSeries()
-        needed.setName(f"Needed {data.required:.1f} h")
+        needed.setName(
+            QCoreApplication.translate("charts", "Needed {0:.1f} h").format(data.required)
+        )
         needed.setPen(_pen(RED, 2.0, Qt.PenStyle.DashLine))
         needed.append(-0.5, data.required)
         needed.append(len(data.labels) - 0.5, data.required)
@@ -668,7 +685,7 @@ class CalendarHeatmap(QWidget):
         self.summary += (
             ". Shades start at 1, 30, 60 and 90 minutes; today is outlined, the exam day in red."
         )
-        self.setAccessibleName("Study calendar heatmap")
+        self.setAccessibleName(self.tr("Study calendar heatmap"))
         self.setAccessibleDescription(self.summary)
         self.setMouseTracking(True)
         self.setMinimumSize(QSize(320, 200))
@@ -767,7 +784,7 @@ class CalendarHeatmap(QWidget):
         legend_y = top + 7 * (size + self.GAP) + 6
         x = left
         painter.setPen(text)
-        painter.drawText(QRectF(x, legend_y, 40, line), "Less")
+        painter.drawText(QRectF(x, legend_y, 40, line), self.tr("Less"))
         x += self.fontMetrics().horizontalAdvance("Less") + 6
         for level in range(5):
             painter.setPen(Qt.PenStyle.NoPen)

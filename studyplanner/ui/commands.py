@@ -13,6 +13,7 @@ import itertools
 import weakref
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
 from studyplanner.domain.records import ModuleInfo, SessionInfo
@@ -154,7 +155,7 @@ class AddModuleCommand(_ModuleLifeCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Add module '{module.name}'",
+            QCoreApplication.translate("AddModuleCommand", "Add module '{0}'").format(module.name),
             planner,
             keys,
             module,
@@ -183,7 +184,9 @@ class DeleteModuleCommand(_ModuleLifeCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Delete module '{module.name}'",
+            QCoreApplication.translate("DeleteModuleCommand", "Delete module '{0}'").format(
+                module.name
+            ),
             planner,
             keys,
             module,
@@ -229,7 +232,13 @@ class EditModuleCommand(PlannerCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Edit module '{before.name}'", planner, changed=changed, failed=failed, done=True
+            QCoreApplication.translate("EditModuleCommand", "Edit module '{0}'").format(
+                before.name
+            ),
+            planner,
+            changed=changed,
+            failed=failed,
+            done=True,
         )
         self.keys = keys
         self.key = keys.key(before.id)
@@ -257,7 +266,9 @@ class MoveModuleCommand(PlannerCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Move module '{module.name}' to position {new_position}",
+            QCoreApplication.translate(
+                "MoveModuleCommand", "Move module '{0}' to position {1}"
+            ).format(module.name, new_position),
             planner,
             changed=changed,
             failed=failed,
@@ -321,8 +332,10 @@ class SetPlanCommand(PlannerCommand):
         *,
         changed: Changed,
         failed: Failed,
-        text: str = "Change plan settings",
+        text: str | None = None,
     ) -> None:
+        if text is None:
+            text = QCoreApplication.translate("SetPlanCommand", "Change plan settings")
         super().__init__(text, planner, changed=changed, failed=failed, done=True)
         self.before = before
         self.after = after
@@ -341,7 +354,7 @@ def change_plan(
     *,
     changed: Changed,
     failed: Failed,
-    text: str = "Change plan settings",
+    text: str | None = None,
 ) -> None:
     """Write *after* (a ValidationError propagates, nothing is written), then make it undoable."""
     before = after.current(planner)
@@ -363,9 +376,13 @@ class SetSharesCommand(PlannerCommand):
     ) -> None:
         count = len(changes)
         text = (
-            f"Edit domain shares of '{changes[0][0].name}'"
+            QCoreApplication.translate("SetSharesCommand", "Edit domain shares of '{0}'").format(
+                changes[0][0].name
+            )
             if count == 1
-            else f"Edit domain shares of {count} modules"
+            else QCoreApplication.translate(
+                "SetSharesCommand", "Edit domain shares of {0} modules"
+            ).format(count)
         )
         super().__init__(text, planner, changed=changed, failed=failed, done=True)
         self.keys = keys

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from studyplanner.domain.records import MockInfo, SessionInfo
@@ -48,10 +49,10 @@ class PlannerCommand(QUndoCommand):
             self._skip_redo = False
             self._changed()
         else:
-            self._run(self.apply, "Redo")
+            self._run(self.apply, QCoreApplication.translate("PlannerCommand", "Redo"))
 
     def undo(self) -> None:
-        self._run(self.revert, "Undo")
+        self._run(self.revert, QCoreApplication.translate("PlannerCommand", "Undo"))
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -65,7 +66,11 @@ class PlannerCommand(QUndoCommand):
         except Exception as exc:  # a failed write must reach the user, not Qt's C++ caller
             self.setObsolete(True)
             self._changed()
-            self._failed(f"{verb} '{self.text()}' failed: {exc}")
+            self._failed(
+                QCoreApplication.translate("PlannerCommand", "{0} '{1}' failed: {2}").format(
+                    verb, self.text(), exc
+                )
+            )
         else:
             self._changed()
 
@@ -117,7 +122,10 @@ class AddSessionCommand(PlannerCommand):
         text: str | None = None,
     ) -> None:
         super().__init__(
-            text or f"Log {session.minutes} min on {session.module_name}",
+            text
+            or QCoreApplication.translate("AddSessionCommand", "Log {0} min on {1}").format(
+                session.minutes, session.module_name
+            ),
             planner,
             changed=changed,
             failed=failed,
@@ -145,7 +153,9 @@ class EditSessionCommand(PlannerCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Edit session of {before.local_date} on {before.module_name}",
+            QCoreApplication.translate("EditSessionCommand", "Edit session of {0} on {1}").format(
+                before.local_date, before.module_name
+            ),
             planner,
             changed=changed,
             failed=failed,
@@ -168,7 +178,9 @@ class DeleteSessionCommand(PlannerCommand):
         self, planner: StudyPlanner, session: SessionInfo, *, changed: Changed, failed: Failed
     ) -> None:
         super().__init__(
-            f"Delete session of {session.local_date} on {session.module_name}",
+            QCoreApplication.translate(
+                "DeleteSessionCommand", "Delete session of {0} on {1}"
+            ).format(session.local_date, session.module_name),
             planner,
             changed=changed,
             failed=failed,
@@ -249,7 +261,11 @@ class AddMockCommand(PlannerCommand):
         self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
     ) -> None:
         super().__init__(
-            f"Add mock test '{mock.name}'", planner, changed=changed, failed=failed, done=True
+            QCoreApplication.translate("AddMockCommand", "Add mock test '{0}'").format(mock.name),
+            planner,
+            changed=changed,
+            failed=failed,
+            done=True,
         )
         self.mock = mock
 
@@ -273,7 +289,13 @@ class EditMockCommand(PlannerCommand):
         failed: Failed,
     ) -> None:
         super().__init__(
-            f"Edit mock test '{before.name}'", planner, changed=changed, failed=failed, done=True
+            QCoreApplication.translate("EditMockCommand", "Edit mock test '{0}'").format(
+                before.name
+            ),
+            planner,
+            changed=changed,
+            failed=failed,
+            done=True,
         )
         self.before = before
         self.after = after
@@ -291,7 +313,14 @@ class DeleteMockCommand(PlannerCommand):
     def __init__(
         self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
     ) -> None:
-        super().__init__(f"Delete mock test '{mock.name}'", planner, changed=changed, failed=failed)
+        super().__init__(
+            QCoreApplication.translate("DeleteMockCommand", "Delete mock test '{0}'").format(
+                mock.name
+            ),
+            planner,
+            changed=changed,
+            failed=failed,
+        )
         self.mock = mock
 
     def apply(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,7 +39,8 @@ from studyplanner.domain.notes import (
 )
 from studyplanner.domain.records import PlanInfo
 from studyplanner.services import StudyPlanner, ValidationError
-from studyplanner.ui.models.plan_model import KIND_LABELS
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
+from studyplanner.ui.models.plan_model import kind_label
 from studyplanner.ui.widgets.fields import (
     ErrorLabel,
     date_edit,
@@ -51,15 +52,20 @@ from studyplanner.ui.widgets.fields import (
 
 DEFAULT_PROFILE = "DVA-C02"  # the services' default for a new plan
 
+_PROBLEM_HEADERS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Line"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Text"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Problem"),
+)
 _MODULE_HEADERS = (
     "#",
-    "Module",
-    "Kind",
-    "Video",
-    "Effort (h)",
-    "Weeks",
-    "Planned start",
-    "Planned finish",
+    QT_TRANSLATE_NOOP("ImportDialog", "Module"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Kind"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Video"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Effort (h)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Weeks"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Planned start"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Planned finish"),
 )
 _FIELD_OF_ERROR = {"start": "start", "exam": "exam", "profile": "profile"}
 
@@ -75,21 +81,36 @@ def read_notes_file(path: Path) -> str:
     """
     try:
         if path.is_dir():
-            raise _file_problem(f"{path} is a folder, not a notes file")
+            raise _file_problem(
+                QCoreApplication.translate(
+                    "ImportDialog", "{0} is a folder, not a notes file"
+                ).format(path)
+            )
         size = path.stat().st_size
         if size > MAX_NOTES_BYTES:
             raise _file_problem(
-                f"the file is {size} bytes; a notes file is plain text of at most 1 MB"
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "the file is {0} bytes; a notes file is plain text of at most 1 MB",
+                ).format(size)
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise _file_problem(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise _file_problem(
+            QCoreApplication.translate("ImportDialog", "cannot read {0}: {1}").format(
+                path, exc.strerror or exc
+            )
+        ) from None
     try:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _file_problem("the file is not UTF-8 text; save the notes as UTF-8") from None
+        raise _file_problem(
+            QCoreApplication.translate(
+                "ImportDialog", "the file is not UTF-8 text; save the notes as UTF-8"
+            )
+        ) from None
 
 
 def _item(text: str, *, number: bool = False) -> QTableWidgetItem:
@@ -102,7 +123,9 @@ def _item(text: str, *, number: bool = False) -> QTableWidgetItem:
 
 def _table(headers: tuple[str, ...], accessible: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels(
+        [QCoreApplication.translate("ImportDialog", h) for h in headers]
+    )
     table.setAccessibleName(accessible)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,36 +153,38 @@ class ImportDialog(QDialog):
         self.problems: tuple[LineProblem, ...] = ()
         self.text = ""
         self._exam_touched = False
-        self.setWindowTitle("Import notes")
-        self.setAccessibleName("Import notes")
+        self.setWindowTitle(self.tr("Import notes"))
+        self.setAccessibleName(self.tr("Import notes"))
 
-        self.source_label = plain_label(f"File: {path}" if path is not None else "")
-        self.source_label.setAccessibleName("Notes file")
+        self.source_label = plain_label(
+            self.tr("File: {0}").format(path) if path is not None else ""
+        )
+        self.source_label.setAccessibleName(self.tr("Notes file"))
         self.source_label.setWordWrap(True)
         self.title_label = plain_label()
-        self.title_label.setAccessibleName("Plan found in the notes")
+        self.title_label.setAccessibleName(self.tr("Plan found in the notes"))
         self.title_label.setWordWrap(True)
 
-        self.start_edit = date_edit("Plan start date")
+        self.start_edit = date_edit(self.tr("Plan start date"))
         self.start_edit.setDate(to_qdate(planner.today()))
-        self.exam_edit = date_edit("Exam date")
+        self.exam_edit = date_edit(self.tr("Exam date"))
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Exam profile")
+        self.profile_combo.setAccessibleName(self.tr("Exam profile"))
         for profile in planner.profiles():
             self.profile_combo.addItem(f"{profile.name}: {profile.title}", profile.name)
         self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(DEFAULT_PROFILE)))
         self.errors = {
-            "start": ErrorLabel("Plan start date"),
-            "exam": ErrorLabel("Exam date"),
-            "profile": ErrorLabel("Exam profile"),
-            "form": ErrorLabel("Import"),
+            "start": ErrorLabel(self.tr("Plan start date")),
+            "exam": ErrorLabel(self.tr("Exam date")),
+            "profile": ErrorLabel(self.tr("Exam profile")),
+            "form": ErrorLabel(self.tr("Import")),
         }
         grid = QGridLayout()
         for column, (text_, key, field) in enumerate(
             (
-                ("&Start:", "start", self.start_edit),
-                ("E&xam:", "exam", self.exam_edit),
-                ("Exam &profile:", "profile", self.profile_combo),
+                (self.tr("&Start:"), "start", self.start_edit),
+                (self.tr("E&xam:"), "exam", self.exam_edit),
+                (self.tr("Exam &profile:"), "profile", self.profile_combo),
             )
         ):
             label = QLabel(text_)
@@ -169,13 +194,13 @@ class ImportDialog(QDialog):
             grid.addWidget(self.errors[key], 1, 2 * column, 1, 2)
         grid.setColumnStretch(5, 1)
 
-        self.modules_table = _table(_MODULE_HEADERS, "Modules to import")
+        self.modules_table = _table(_MODULE_HEADERS, self.tr("Modules to import"))
         header = self.modules_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mocks_list = QListWidget()
-        self.mocks_list.setAccessibleName("Planned mock tests")
-        self.problems_table = _table(("Line", "Text", "Problem"), "Problems in the notes")
+        self.mocks_list.setAccessibleName(self.tr("Planned mock tests"))
+        self.problems_table = _table(_PROBLEM_HEADERS, self.tr("Problems in the notes"))
         header = self.problems_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -183,17 +208,19 @@ class ImportDialog(QDialog):
         self.problems_table.setColumnWidth(1, 280)
         self.problems_table.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Import preview")
-        self.tabs.addTab(self.modules_table, "Modules")
-        self.tabs.addTab(self.mocks_list, "Planned mock tests")
-        self.tabs.addTab(self.problems_table, "Problems")
+        self.tabs.setAccessibleName(self.tr("Import preview"))
+        self.tabs.addTab(self.modules_table, self.tr("Modules"))
+        self.tabs.addTab(self.mocks_list, self.tr("Planned mock tests"))
+        self.tabs.addTab(self.problems_table, self.tr("Problems"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.import_button.setAccessibleName("Import the plan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.import_button.setAccessibleName(self.tr("Import the plan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -236,14 +263,17 @@ class ImportDialog(QDialog):
             table.setItem(row, 2, _item(problem.message))
         table.resizeRowsToContents()
         count = len(self.problems)
-        self.tabs.setTabText(2, f"Problems ({count})")
+        self.tabs.setTabText(2, self.tr("Problems ({0})").format(count))
         self.tabs.setTabEnabled(2, bool(count))
         if count:
             self.tabs.setCurrentIndex(2)
-            noun = "problem" if count == 1 else "problems"
             self.errors["form"].show_error(
-                f"The notes have {count} {noun} (listed with their line numbers). Nothing will be"
-                " imported: correct the notes file and open it again."
+                self.tr(
+                    "The notes have %n problem(s) (listed with their line numbers). Nothing"
+                    " will be imported: correct the notes file and open it again.",
+                    "",
+                    count,
+                )
             )
 
     # -- dates -------------------------------------------------------------------------------
@@ -285,7 +315,7 @@ class ImportDialog(QDialog):
             cells = (
                 (str(module.position), True),
                 (module.name, False),
-                (KIND_LABELS[module.kind], False),
+                (kind_label(module.kind), False),
                 (video, True),
                 (f"{module.effort_hours:.1f}", True),
                 (format_number(module.weeks), True),
@@ -294,23 +324,34 @@ class ImportDialog(QDialog):
             )
             for column, (text, number) in enumerate(cells):
                 table.setItem(row, column, _item(text, number=number))
-        self.tabs.setTabText(0, f"Modules ({len(self.modules)})")
+        self.tabs.setTabText(0, self.tr("Modules ({0})").format(len(self.modules)))
         mocks = len(self.parsed.planned_mocks) if self.parsed else 0
-        self.tabs.setTabText(1, f"Planned mock tests ({mocks})")
+        self.tabs.setTabText(1, self.tr("Planned mock tests ({0})").format(mocks))
         if self.parsed is not None:
             effort = sum(m.effort_hours for m in self.modules)
             weeks = planning.total_weeks(self.parsed)
-            as_at = f"; times as at {self.parsed.as_at.isoformat()}" if self.parsed.as_at else ""
+            as_at = (
+                self.tr("; times as at {0}").format(self.parsed.as_at.isoformat())
+                if self.parsed.as_at
+                else ""
+            )
             end = windows[-1][1].isoformat() if windows else self.start().isoformat()
             self.title_label.setText(
-                f"{self.parsed.title or 'Study plan'}: {len(self.modules)} modules,"
-                f" {format_number(weeks)} weeks, {effort:.1f} h, planned to end on {end}{as_at}"
+                self.tr("{0}: {1}, {2} weeks, {3:.1f} h, planned to end on {4}{5}").format(
+                    self.parsed.title or self.tr("Study plan"),
+                    self.tr("%n module(s)", "", len(self.modules)),
+                    format_number(weeks),
+                    effort,
+                    end,
+                    as_at,
+                )
             )
         self.errors["exam"].clear_error()
         if self.exam() < self.start():
             self.errors["exam"].show_error(
-                f"Exam: the exam ({self.exam().isoformat()}) is before the start"
-                f" ({self.start().isoformat()})"
+                self.tr("Exam: the exam ({0}) is before the start ({1})").format(
+                    self.exam().isoformat(), self.start().isoformat()
+                )
             )
         self.import_button.setEnabled(self.can_import())
 

@@ -77,62 +77,62 @@ class MockDialog(QDialog):
         super().__init__(parent)
         self._submit = submit
         self._profile = profile
-        self.setWindowTitle("Edit mock test" if mock else "Add mock test")
+        self.setWindowTitle(self.tr("Edit mock test") if mock else self.tr("Add mock test"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setPlaceholderText("e.g. Test 1")
+        self.name_edit.setAccessibleName(self.tr("Name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Test 1"))
         self.name_edit.setMaxLength(200)
 
         self.date_edit = QDateEdit()
-        self.date_edit.setAccessibleName("Date taken")
+        self.date_edit.setAccessibleName(self.tr("Date taken"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDateRange(to_qdate(EARLIEST_DATE), to_qdate(LATEST_DATE))
 
         self.score_edit = QLineEdit()
-        self.score_edit.setAccessibleName("Score")
-        self.score_edit.setPlaceholderText("correct/total, e.g. 44/65")
+        self.score_edit.setAccessibleName(self.tr("Score"))
+        self.score_edit.setPlaceholderText(self.tr("correct/total, e.g. 44/65"))
         self.score_edit.setMaxLength(20)
 
         self.minutes_spin = QSpinBox()
-        self.minutes_spin.setAccessibleName("Minutes taken")
+        self.minutes_spin.setAccessibleName(self.tr("Minutes taken"))
         self.minutes_spin.setRange(0, MAX_SESSION_MINUTES)
-        self.minutes_spin.setSpecialValueText("not recorded")
-        self.minutes_spin.setSuffix(" min")
+        self.minutes_spin.setSpecialValueText(self.tr("not recorded"))
+        self.minutes_spin.setSuffix(self.tr(" min"))
 
-        self.practice_radio = QRadioButton("&Practice exam")
-        self.practice_radio.setAccessibleName("Practice exam")
-        self.topic_radio = QRadioButton("&Topic quiz on")
-        self.topic_radio.setAccessibleName("Topic quiz")
+        self.practice_radio = QRadioButton(self.tr("&Practice exam"))
+        self.practice_radio.setAccessibleName(self.tr("Practice exam"))
+        self.topic_radio = QRadioButton(self.tr("&Topic quiz on"))
+        self.topic_radio.setAccessibleName(self.tr("Topic quiz"))
         kind_group = QButtonGroup(self)
         kind_group.addButton(self.practice_radio)
         kind_group.addButton(self.topic_radio)
         self.topic_combo = QComboBox()
-        self.topic_combo.setAccessibleName("Topic quiz module")
+        self.topic_combo.setAccessibleName(self.tr("Topic quiz module"))
         for module in modules:
             self.topic_combo.addItem(f"{module.position}. {module.name}", module.id)
 
         self.errors = {
-            "name": ErrorLabel("Name"),
-            "date": ErrorLabel("Date"),
-            "score": ErrorLabel("Score"),
-            "minutes": ErrorLabel("Minutes"),
-            "topic": ErrorLabel("Topic quiz"),
-            "domain": ErrorLabel("Domains"),
-            "general": ErrorLabel("Mock test"),
+            "name": ErrorLabel(self.tr("Name")),
+            "date": ErrorLabel(self.tr("Date")),
+            "score": ErrorLabel(self.tr("Score")),
+            "minutes": ErrorLabel(self.tr("Minutes")),
+            "topic": ErrorLabel(self.tr("Topic quiz")),
+            "domain": ErrorLabel(self.tr("Domains")),
+            "general": ErrorLabel(self.tr("Mock test")),
         }
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         row = 0
         for text, field, key in (
-            ("&Name:", self.name_edit, "name"),
-            ("&Date:", self.date_edit, "date"),
-            ("&Score:", self.score_edit, "score"),
-            ("&Minutes:", self.minutes_spin, "minutes"),
+            (self.tr("&Name:"), self.name_edit, "name"),
+            (self.tr("&Date:"), self.date_edit, "date"),
+            (self.tr("&Score:"), self.score_edit, "score"),
+            (self.tr("&Minutes:"), self.minutes_spin, "minutes"),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -144,15 +144,15 @@ class MockDialog(QDialog):
         kind_row.addWidget(self.practice_radio)
         kind_row.addWidget(self.topic_radio)
         kind_row.addWidget(self.topic_combo, 1)
-        grid.addWidget(QLabel("Kind:"), row, 0)
+        grid.addWidget(QLabel(self.tr("Kind:")), row, 0)
         grid.addLayout(kind_row, row, 1)
         grid.addWidget(self.errors["topic"], row + 1, 1)
 
-        self.domain_box = QGroupBox("Per-domain counts (optional)")
-        self.domain_box.setAccessibleName("Per-domain counts")
+        self.domain_box = QGroupBox(self.tr("Per-domain counts (optional)"))
+        self.domain_box.setAccessibleName(self.tr("Per-domain counts"))
         domain_grid = QGridLayout(self.domain_box)
         domain_grid.setColumnStretch(0, 1)
-        hint = plain_label("Leave a domain empty if the test did not report it.")
+        hint = plain_label(self.tr("Leave a domain empty if the test did not report it."))
         hint.setWordWrap(True)
         domain_grid.addWidget(hint, 0, 0, 1, 2)
         self.domain_edits: dict[str, QLineEdit] = {}
@@ -160,12 +160,12 @@ class MockDialog(QDialog):
         for i, domain in enumerate(profile.domains):
             label = plain_label(f"{domain.name} ({domain.weight:.0%})")
             edit = QLineEdit()
-            edit.setAccessibleName(f"{domain.name} score")
-            edit.setPlaceholderText("e.g. 8/9")
+            edit.setAccessibleName(self.tr("{0} score").format(domain.name))
+            edit.setPlaceholderText(self.tr("e.g. 8/9"))
             edit.setMaxLength(20)
             edit.setMaximumWidth(120)
             label.setBuddy(edit)
-            error = ErrorLabel(f"{domain.name} score")
+            error = ErrorLabel(self.tr("{0} score").format(domain.name))
             domain_grid.addWidget(label, 1 + 2 * i, 0)
             domain_grid.addWidget(edit, 1 + 2 * i, 1)
             domain_grid.addWidget(error, 2 + 2 * i, 0, 1, 2)
@@ -176,8 +176,10 @@ class MockDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save mock test")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+            self.tr("Save mock test")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -275,7 +277,7 @@ class MockDialog(QDialog):
         self.grow_to_fit()
 
     def _place_error(self, field: str, message: str) -> None:
-        text = message or "This value is not accepted"
+        text = message or self.tr("This value is not accepted")
         if field.startswith("domain "):
             name = field.removeprefix("domain ")
             if name in self.domain_errors:

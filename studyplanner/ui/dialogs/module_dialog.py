@@ -28,7 +28,7 @@ from studyplanner.domain import durations
 from studyplanner.domain.model import ModuleKind
 from studyplanner.domain.records import ModuleInfo
 from studyplanner.services import ValidationError
-from studyplanner.ui.models.plan_model import KIND_LABELS
+from studyplanner.ui.models.plan_model import KIND_LABELS, kind_label
 from studyplanner.ui.widgets.fields import ErrorLabel, InputError, format_number, parse_decimal
 
 
@@ -76,53 +76,55 @@ class ModuleDialog(QDialog):
         self._multiplier = effort_multiplier
         self._values: ModuleValues | None = None
         editing = module is not None
-        self.setWindowTitle("Edit module" if editing else "Add module")
+        self.setWindowTitle(self.tr("Edit module") if editing else self.tr("Add module"))
         self.setAccessibleName(self.windowTitle())
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Module name")
-        self.name_edit.setPlaceholderText("e.g. DynamoDB")
+        self.name_edit.setAccessibleName(self.tr("Module name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. DynamoDB"))
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Module kind")
-        for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind.value)
+        self.kind_combo.setAccessibleName(self.tr("Module kind"))
+        for kind in KIND_LABELS:
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         self.effort_edit = QLineEdit()
-        self.effort_edit.setAccessibleName("Effort in hours")
+        self.effort_edit.setAccessibleName(self.tr("Effort in hours"))
         self.effort_edit.setPlaceholderText(
-            f"hours, e.g. 6.5 (blank: {format_number(effort_multiplier)} × video length)"
+            self.tr("hours, e.g. 6.5 (blank: {0} × video length)").format(
+                format_number(effort_multiplier)
+            )
         )
         self.weeks_edit = QLineEdit()
-        self.weeks_edit.setAccessibleName("Weeks")
-        self.weeks_edit.setPlaceholderText("planned weeks, e.g. 1")
+        self.weeks_edit.setAccessibleName(self.tr("Weeks"))
+        self.weeks_edit.setPlaceholderText(self.tr("planned weeks, e.g. 1"))
         self.video_edit = QLineEdit()
-        self.video_edit.setAccessibleName("Video length")
-        self.video_edit.setPlaceholderText("H:MM:SS, e.g. 5:26:18 (blank: no video)")
+        self.video_edit.setAccessibleName(self.tr("Video length"))
+        self.video_edit.setPlaceholderText(self.tr("H:MM:SS, e.g. 5:26:18 (blank: no video)"))
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
         self.errors = {
             key: ErrorLabel(label)
             for key, label in (
-                ("name", "Module name"),
-                ("kind", "Module kind"),
-                ("effort", "Effort"),
-                ("weeks", "Weeks"),
-                ("video", "Video length"),
-                ("note", "Note"),
-                ("form", "Module"),
+                ("name", self.tr("Module name")),
+                ("kind", self.tr("Module kind")),
+                ("effort", self.tr("Effort")),
+                ("weeks", self.tr("Weeks")),
+                ("video", self.tr("Video length")),
+                ("note", self.tr("Note")),
+                ("form", self.tr("Module")),
             )
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for label, key, field in (
-            ("&Name:", "name", self.name_edit),
-            ("&Kind:", "kind", self.kind_combo),
-            ("&Effort (h):", "effort", self.effort_edit),
-            ("&Weeks:", "weeks", self.weeks_edit),
-            ("&Video length:", "video", self.video_edit),
-            ("N&ote:", "note", self.note_edit),
+            (self.tr("&Name:"), "name", self.name_edit),
+            (self.tr("&Kind:"), "kind", self.kind_combo),
+            (self.tr("&Effort (h):"), "effort", self.effort_edit),
+            (self.tr("&Weeks:"), "weeks", self.weeks_edit),
+            (self.tr("&Video length:"), "video", self.video_edit),
+            (self.tr("N&ote:"), "note", self.note_edit),
         ):
             column = QVBoxLayout()
             column.setSpacing(2)
@@ -136,10 +138,12 @@ class ModuleDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if editing else "Add")
-        self.ok_button.setAccessibleName("Save module" if editing else "Add module")
+        self.ok_button.setText(self.tr("Save") if editing else self.tr("Add"))
+        self.ok_button.setAccessibleName(
+            self.tr("Save module") if editing else self.tr("Add module")
+        )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -172,7 +176,7 @@ class ModuleDialog(QDialog):
             except ValueError as exc:
                 raise InputError("video", str(exc)) from None
         elif self._module is not None and self._module.video_seconds is not None:
-            raise InputError("video", "a video length cannot be removed once set")
+            raise InputError("video", self.tr("a video length cannot be removed once set"))
         effort_text = self.effort_edit.text().strip()
         if not effort_text and video_seconds is not None:
             effort = round(self._multiplier * video_seconds / 3600, 1)

@@ -84,55 +84,55 @@ class SessionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._submit = submit
-        self.setWindowTitle("Edit study session" if session else "Log study time")
+        self.setWindowTitle(self.tr("Edit study session") if session else self.tr("Log study time"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(460)
 
         self.module_combo = QComboBox()
-        self.module_combo.setAccessibleName("Module")
+        self.module_combo.setAccessibleName(self.tr("Module"))
         for module in modules:
             self.module_combo.addItem(f"{module.position}. {module.name}", module.id)
 
         self.date_edit = QDateEdit()
-        self.date_edit.setAccessibleName("Date")
+        self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDateRange(to_qdate(EARLIEST_DATE), to_qdate(LATEST_DATE))
 
         self.time_edit = QTimeEdit()
-        self.time_edit.setAccessibleName("Start time")
+        self.time_edit.setAccessibleName(self.tr("Start time"))
         self.time_edit.setDisplayFormat("HH:mm")
 
         self.duration_edit = QLineEdit()
-        self.duration_edit.setAccessibleName("Duration")
-        self.duration_edit.setPlaceholderText("e.g. 90, 90m, 1h30m or 1:30")
+        self.duration_edit.setAccessibleName(self.tr("Duration"))
+        self.duration_edit.setPlaceholderText(self.tr("e.g. 90, 90m, 1h30m or 1:30"))
         self.duration_edit.setMaxLength(40)
 
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Optional")
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Optional"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 12)
 
         self.errors = {
-            "module": ErrorLabel("Module"),
-            "date": ErrorLabel("Date"),
-            "time": ErrorLabel("Start time"),
-            "duration": ErrorLabel("Duration"),
-            "note": ErrorLabel("Note"),
-            "general": ErrorLabel("Session"),
+            "module": ErrorLabel(self.tr("Module")),
+            "date": ErrorLabel(self.tr("Date")),
+            "time": ErrorLabel(self.tr("Start time")),
+            "duration": ErrorLabel(self.tr("Duration")),
+            "note": ErrorLabel(self.tr("Note")),
+            "general": ErrorLabel(self.tr("Session")),
         }
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        zone_label = plain_label(f"local time ({zone_name})")
-        zone_label.setAccessibleName("Time zone")
+        zone_label = plain_label(self.tr("local time ({0})").format(zone_name))
+        zone_label.setAccessibleName(self.tr("Time zone"))
         rows: list[tuple[str, QWidget, str, QWidget | None]] = [
-            ("&Module:", self.module_combo, "module", None),
-            ("&Date:", self.date_edit, "date", None),
-            ("&Start time:", self.time_edit, "time", zone_label),
-            ("D&uration:", self.duration_edit, "duration", None),
-            ("&Note:", self.note_edit, "note", None),
+            (self.tr("&Module:"), self.module_combo, "module", None),
+            (self.tr("&Date:"), self.date_edit, "date", None),
+            (self.tr("&Start time:"), self.time_edit, "time", zone_label),
+            (self.tr("D&uration:"), self.duration_edit, "duration", None),
+            (self.tr("&Note:"), self.note_edit, "note", None),
         ]
         row = 0
         for text, field, key, extra in rows:
@@ -151,8 +151,10 @@ class SessionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save session")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+            self.tr("Save session")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -198,7 +200,7 @@ class SessionDialog(QDialog):
     def show_error(self, field: str, message: str) -> None:
         """Show *message* next to *field* (a key of :attr:`errors`)."""
         label = self.errors.get(field, self.errors["general"])
-        label.show_error(message or "This value is not accepted")
+        label.show_error(message or self.tr("This value is not accepted"))
         self.grow_to_fit()
 
     def clear_errors(self) -> None:

@@ -142,7 +142,7 @@ class MatrixModel(QAbstractTableModel):
         try:
             number = parse_decimal(str(value), f"share of {domain}")
         except InputError as exc:
-            self.refused.emit(f"Share of {domain}: {exc.message}")
+            self.refused.emit(self.tr("Share of {0}: {1}").format(domain, exc.message))
             return False
         row = index.row()
         self._values[row][index.column() - 1] = number
@@ -158,9 +158,9 @@ class MatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if 0 <= section < len(self._modules) else None
         if section == 0:
-            return "Module"
+            return self.tr("Module")
         if self._is_domain(section):
             return self._domains[section - 1]
         if section == len(self._domains) + 1:
-            return "Total"
+            return self.tr("Total")
         return None

@@ -5,9 +5,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from studyplanner.domain.records import MockInfo
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -36,11 +44,11 @@ class MockColumn(enum.IntEnum):
 
 
 _MOCK_HEADERS = {
-    MockColumn.DATE: "Date",
-    MockColumn.NAME: "Name",
-    MockColumn.SCORE: "Score",
-    MockColumn.PERCENT: "Percent",
-    MockColumn.TOPIC: "Topic quiz on",
+    MockColumn.DATE: QT_TRANSLATE_NOOP("MocksTableModel", "Date"),
+    MockColumn.NAME: QT_TRANSLATE_NOOP("MocksTableModel", "Name"),
+    MockColumn.SCORE: QT_TRANSLATE_NOOP("MocksTableModel", "Score"),
+    MockColumn.PERCENT: QT_TRANSLATE_NOOP("MocksTableModel", "Percent"),
+    MockColumn.TOPIC: QT_TRANSLATE_NOOP("MocksTableModel", "Topic quiz on"),
 }
 
 
@@ -109,7 +117,7 @@ class MocksTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(MockColumn)
         ):
-            return _MOCK_HEADERS[MockColumn(section)]
+            return QCoreApplication.translate("MocksTableModel", _MOCK_HEADERS[MockColumn(section)])
         return None
 
     def _display(self, mock: MockInfo, column: MockColumn) -> str:
@@ -131,9 +139,9 @@ class DomainColumn(enum.IntEnum):
 
 
 _DOMAIN_HEADERS = {
-    DomainColumn.DOMAIN: "Domain",
-    DomainColumn.SCORE: "Correct",
-    DomainColumn.PERCENT: "Percent",
+    DomainColumn.DOMAIN: QT_TRANSLATE_NOOP("MocksTableModel", "Domain"),
+    DomainColumn.SCORE: QT_TRANSLATE_NOOP("MocksTableModel", "Correct"),
+    DomainColumn.PERCENT: QT_TRANSLATE_NOOP("MocksTableModel", "Percent"),
 }
 
 
@@ -181,5 +189,7 @@ class DomainScoresModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(DomainColumn)
         ):
-            return _DOMAIN_HEADERS[DomainColumn(section)]
+            return QCoreApplication.translate(
+                "MocksTableModel", _DOMAIN_HEADERS[DomainColumn(section)]
+            )
         return None

@@ -7,12 +7,20 @@ import enum
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from studyplanner.domain.model import ModuleKind
 from studyplanner.domain.records import ModuleInfo
 from studyplanner.domain.schedule import ModuleSchedule
 from studyplanner.services import Report
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 from studyplanner.ui.widgets.fields import format_number
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -41,24 +49,30 @@ class Column(enum.IntEnum):
 
 HEADERS = {
     Column.POSITION: "#",
-    Column.NAME: "Module",
-    Column.KIND: "Kind",
-    Column.EFFORT: "Effort (h)",
-    Column.WEEKS: "Weeks",
-    Column.PLANNED_START: "Planned start",
-    Column.PLANNED_FINISH: "Planned finish",
-    Column.PROGRESS: "Progress (%)",
-    Column.ACTUAL: "Actual (h)",
-    Column.SLIP: "Slip (days)",
-    Column.PROJECTED: "Projected finish",
+    Column.NAME: QT_TRANSLATE_NOOP("PlanTableModel", "Module"),
+    Column.KIND: QT_TRANSLATE_NOOP("PlanTableModel", "Kind"),
+    Column.EFFORT: QT_TRANSLATE_NOOP("PlanTableModel", "Effort (h)"),
+    Column.WEEKS: QT_TRANSLATE_NOOP("PlanTableModel", "Weeks"),
+    Column.PLANNED_START: QT_TRANSLATE_NOOP("PlanTableModel", "Planned start"),
+    Column.PLANNED_FINISH: QT_TRANSLATE_NOOP("PlanTableModel", "Planned finish"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("PlanTableModel", "Progress (%)"),
+    Column.ACTUAL: QT_TRANSLATE_NOOP("PlanTableModel", "Actual (h)"),
+    Column.SLIP: QT_TRANSLATE_NOOP("PlanTableModel", "Slip (days)"),
+    Column.PROJECTED: QT_TRANSLATE_NOOP("PlanTableModel", "Projected finish"),
 }
 
 KIND_LABELS = {
-    ModuleKind.VIDEO: "Video",
-    ModuleKind.PROJECT: "Project",
-    ModuleKind.PRACTICE: "Practice papers",
-    ModuleKind.READING: "Reading",
+    ModuleKind.VIDEO: QT_TRANSLATE_NOOP("PlanTableModel", "Video"),
+    ModuleKind.PROJECT: QT_TRANSLATE_NOOP("PlanTableModel", "Project"),
+    ModuleKind.PRACTICE: QT_TRANSLATE_NOOP("PlanTableModel", "Practice papers"),
+    ModuleKind.READING: QT_TRANSLATE_NOOP("PlanTableModel", "Reading"),
 }
+
+
+def kind_label(kind: ModuleKind) -> str:
+    """The name of a module kind in the user's language."""
+    return QCoreApplication.translate("PlanTableModel", KIND_LABELS[kind])
+
 
 _NUMERIC = {
     Column.POSITION,
@@ -85,11 +99,13 @@ def classify_slip(slip_days: float) -> Slip:
 
 def describe_slip(slip_days: float) -> str:
     if not math.isfinite(slip_days):
-        return "no slip can be computed"
+        return QCoreApplication.translate("PlanTableModel", "no slip can be computed")
     if abs(slip_days) <= ON_TIME_DAYS:
-        return "on time"
+        return QCoreApplication.translate("PlanTableModel", "on time")
     days = format_number(abs(slip_days), 1)
-    return f"{days} days ahead" if slip_days < 0 else f"{days} days late"
+    if slip_days < 0:
+        return QCoreApplication.translate("PlanTableModel", "{0} days ahead").format(days)
+    return QCoreApplication.translate("PlanTableModel", "{0} days late").format(days)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -117,13 +133,19 @@ class PlanRow:
 
     def describe(self) -> str:
         """The slip and the projection in words (tooltips, screen readers)."""
-        text = f"slip: {describe_slip(self.schedule.slip_days)}"
+        slip = describe_slip(self.schedule.slip_days)
         delay = self.delay_days
         if delay is None:
-            return f"{text}; no projected finish yet"
+            return QCoreApplication.translate(
+                "PlanTableModel", "slip: {0}; no projected finish yet"
+            ).format(slip)
         if delay > 0:
-            return f"{text}; projected to finish {delay} days after the planned finish"
-        return f"{text}; projected to finish on time"
+            return QCoreApplication.translate(
+                "PlanTableModel", "slip: {0}; projected to finish {1} days after the planned finish"
+            ).format(slip, delay)
+        return QCoreApplication.translate(
+            "PlanTableModel", "slip: {0}; projected to finish on time"
+        ).format(slip)
 
 
 def rows_from_report(report: Report) -> list[PlanRow]:
@@ -192,7 +214,7 @@ class PlanTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return HEADERS[Column(section)]
+            return QCoreApplication.translate("PlanTableModel", HEADERS[Column(section)])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
@@ -206,7 +228,7 @@ def _display(item: PlanRow, column: Column) -> str:
         case Column.NAME:
             return module.name
         case Column.KIND:
-            return KIND_LABELS[module.kind]
+            return kind_label(module.kind)
         case Column.EFFORT:
             return f"{module.effort_hours:.1f}"
         case Column.WEEKS:

@@ -8,9 +8,17 @@ import html
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from studyplanner.domain.records import SessionInfo
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -29,24 +37,32 @@ class Column(enum.IntEnum):
 
 
 _HEADERS = {
-    Column.DATE: "Date",
-    Column.START: "Start",
-    Column.MODULE: "Module",
-    Column.MINUTES: "Minutes",
-    Column.SOURCE: "Source",
-    Column.NOTE: "Note",
+    Column.DATE: QT_TRANSLATE_NOOP("SessionsTableModel", "Date"),
+    Column.START: QT_TRANSLATE_NOOP("SessionsTableModel", "Start"),
+    Column.MODULE: QT_TRANSLATE_NOOP("SessionsTableModel", "Module"),
+    Column.MINUTES: QT_TRANSLATE_NOOP("SessionsTableModel", "Minutes"),
+    Column.SOURCE: QT_TRANSLATE_NOOP("SessionsTableModel", "Source"),
+    Column.NOTE: QT_TRANSLATE_NOOP("SessionsTableModel", "Note"),
 }
 
-_SOURCES = {"timer": "Timer", "manual": "Manual", "import": "Import"}
+_SOURCES = {
+    "timer": QT_TRANSLATE_NOOP("SessionsTableModel", "Timer"),
+    "manual": QT_TRANSLATE_NOOP("SessionsTableModel", "Manual"),
+    "import": QT_TRANSLATE_NOOP("SessionsTableModel", "Import"),
+}
 
 
 class Period(enum.Enum):
     """The periods of the Log page's period filter."""
 
-    THIS_WEEK = "This week"
-    PLAN_WEEK = "This plan week"
-    LAST_30_DAYS = "Last 30 days"
-    ALL = "All"
+    THIS_WEEK = QT_TRANSLATE_NOOP("Period", "This week")
+    PLAN_WEEK = QT_TRANSLATE_NOOP("Period", "This plan week")
+    LAST_30_DAYS = QT_TRANSLATE_NOOP("Period", "Last 30 days")
+    ALL = QT_TRANSLATE_NOOP("Period", "All")
+
+    def label(self) -> str:
+        """The period's name in the user's language (the value is the English source)."""
+        return QCoreApplication.translate("Period", self.value)
 
 
 def period_range(
@@ -146,7 +162,7 @@ class SessionsTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(Column)
         ):
-            return _HEADERS[Column(section)]
+            return QCoreApplication.translate("SessionsTableModel", _HEADERS[Column(section)])
         return None
 
     @staticmethod
@@ -160,7 +176,9 @@ class SessionsTableModel(QAbstractTableModel):
         if column is Column.MINUTES:
             return str(session.minutes)
         if column is Column.SOURCE:
-            return _SOURCES.get(session.source, session.source)
+            return QCoreApplication.translate(
+                "SessionsTableModel", _SOURCES.get(session.source, session.source)
+            )
         return one_line(session.note)
 
     @staticmethod

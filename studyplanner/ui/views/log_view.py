@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +60,9 @@ def format_elapsed(seconds: int) -> str:
 
 def format_total(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+    if hours:
+        return QCoreApplication.translate("LogView", "{0} h {1:02d} min").format(hours, rest)
+    return QCoreApplication.translate("LogView", "{0} min").format(rest)
 
 
 def first_incomplete(report: Report) -> ModuleInfo | None:
@@ -86,10 +88,10 @@ class LogView(View):
         self._percent: dict[int, float] = {}
         self.dialog: QDialog | None = None  # the last dialog opened by the page
 
-        self.no_plan_label = plain_label("No plan yet: create or import one first.")
-        self.no_plan_label.setAccessibleName("No plan")
+        self.no_plan_label = plain_label(self.tr("No plan yet: create or import one first."))
+        self.no_plan_label.setAccessibleName(self.tr("No plan"))
         self.content = QWidget()
-        self.content.setAccessibleName("Log")
+        self.content.setAccessibleName(self.tr("Log"))
         outer = QVBoxLayout(self)
         outer.addWidget(self.no_plan_label)
         outer.addWidget(self.content)
@@ -109,18 +111,18 @@ class LogView(View):
     # -- construction --------------------------------------------------------------------------
 
     def _build_timer_panel(self) -> QGroupBox:
-        box = QGroupBox("Timer")
-        box.setAccessibleName("Timer")
+        box = QGroupBox(self.tr("Timer"))
+        box.setAccessibleName(self.tr("Timer"))
 
         self.module_combo = QComboBox()
-        self.module_combo.setAccessibleName("Timer module")
+        self.module_combo.setAccessibleName(self.tr("Timer module"))
         self.module_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.module_combo.currentIndexChanged.connect(self._on_module_changed)
-        module_label = QLabel("&Module:")
+        module_label = QLabel(self.tr("&Module:"))
         module_label.setBuddy(self.module_combo)
 
         self.elapsed_label = QLabel(format_elapsed(0))
-        self.elapsed_label.setAccessibleName("Elapsed time")
+        self.elapsed_label.setAccessibleName(self.tr("Elapsed time"))
         self.elapsed_label.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.elapsed_label.font())
         font.setPointSizeF(font.pointSizeF() * 3)
@@ -132,13 +134,13 @@ class LogView(View):
         )
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.timer_status = plain_label("No timer running")
-        self.timer_status.setAccessibleName("Timer status")
+        self.timer_status = plain_label(self.tr("No timer running"))
+        self.timer_status.setAccessibleName(self.tr("Timer status"))
         self.timer_status.setWordWrap(True)
 
         self.timer_note = QLineEdit()
-        self.timer_note.setAccessibleName("Timer session note")
-        self.timer_note.setPlaceholderText("Note for the session when you stop (optional)")
+        self.timer_note.setAccessibleName(self.tr("Timer session note"))
+        self.timer_note.setPlaceholderText(self.tr("Note for the session when you stop (optional)"))
         self.timer_note.setMaxLength(10_000)
 
         def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -147,37 +149,39 @@ class LogView(View):
             widget.clicked.connect(slot)
             return widget
 
-        self.start_button = button("&Start", "Start timer", self.start_timer)
-        self.pause_button = button("&Pause", "Pause timer", self.pause_timer)
-        self.resume_button = button("&Resume", "Resume timer", self.resume_timer)
+        self.start_button = button(self.tr("&Start"), self.tr("Start timer"), self.start_timer)
+        self.pause_button = button(self.tr("&Pause"), self.tr("Pause timer"), self.pause_timer)
+        self.resume_button = button(self.tr("&Resume"), self.tr("Resume timer"), self.resume_timer)
         self.stop_button = button(
-            "S&top and log", "Stop timer and log the session", self.stop_timer
+            self.tr("S&top and log"), self.tr("Stop timer and log the session"), self.stop_timer
         )
-        self.discard_button = button("&Discard", "Discard timer", self.discard_timer)
+        self.discard_button = button(
+            self.tr("&Discard"), self.tr("Discard timer"), self.discard_timer
+        )
         self.start_button.setDefault(False)
-        self.timer_error = ErrorLabel("Timer")
+        self.timer_error = ErrorLabel(self.tr("Timer"))
 
         self.position_edit = QLineEdit()
-        self.position_edit.setAccessibleName("Video position")
-        self.position_edit.setPlaceholderText("h:mm:ss")
+        self.position_edit.setAccessibleName(self.tr("Video position"))
+        self.position_edit.setPlaceholderText(self.tr("h:mm:ss"))
         self.position_edit.setMaxLength(12)
         self.position_edit.setMaximumWidth(110)
         self.position_edit.returnPressed.connect(self.record_position)
-        position_label = QLabel("Watched &to:")
+        position_label = QLabel(self.tr("Watched &to:"))
         position_label.setBuddy(self.position_edit)
         self.video_length_label = plain_label()
-        self.video_length_label.setAccessibleName("Video length and progress")
+        self.video_length_label.setAccessibleName(self.tr("Video length and progress"))
         self.record_button = button(
-            "Record &position", "Record video position", self.record_position
+            self.tr("Record &position"), self.tr("Record video position"), self.record_position
         )
-        self.position_error = ErrorLabel("Video position")
+        self.position_error = ErrorLabel(self.tr("Video position"))
 
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         grid.addWidget(module_label, 0, 0)
         grid.addWidget(self.module_combo, 0, 1)
         grid.addWidget(self.timer_status, 1, 1)
-        grid.addWidget(QLabel("Note:"), 2, 0)
+        grid.addWidget(QLabel(self.tr("Note:")), 2, 0)
         grid.addWidget(self.timer_note, 2, 1)
         grid.addWidget(self.elapsed_label, 0, 2, 3, 1)
         buttons = QHBoxLayout()
@@ -203,46 +207,48 @@ class LogView(View):
         return box
 
     def _build_sessions_panel(self) -> QGroupBox:
-        box = QGroupBox("Study sessions")
-        box.setAccessibleName("Study sessions")
+        box = QGroupBox(self.tr("Study sessions"))
+        box.setAccessibleName(self.tr("Study sessions"))
 
         self.filter_module = QComboBox()
-        self.filter_module.setAccessibleName("Filter by module")
+        self.filter_module.setAccessibleName(self.tr("Filter by module"))
         self.filter_module.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_module.currentIndexChanged.connect(self.reload_sessions)
         self.filter_period = QComboBox()
-        self.filter_period.setAccessibleName("Filter by period")
+        self.filter_period.setAccessibleName(self.tr("Filter by period"))
         for period in Period:
-            self.filter_period.addItem(period.value, period)
+            self.filter_period.addItem(period.label(), period)
         self.filter_period.setCurrentIndex(self.filter_period.findData(Period.LAST_30_DAYS))
         self.filter_period.currentIndexChanged.connect(self.reload_sessions)
-        module_label = QLabel("Mod&ule:")
+        module_label = QLabel(self.tr("Mod&ule:"))
         module_label.setBuddy(self.filter_module)
-        period_label = QLabel("Peri&od:")
+        period_label = QLabel(self.tr("Peri&od:"))
         period_label.setBuddy(self.filter_period)
 
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setAccessibleName("Add session")
-        self.add_button.setToolTip("Log study time after the fact (Ctrl+L)")
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.setAccessibleName(self.tr("Add session"))
+        self.add_button.setToolTip(self.tr("Log study time after the fact (Ctrl+L)"))
         self.add_button.clicked.connect(self.open_quick_log)
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setAccessibleName("Edit session")
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit session"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("De&lete")
-        self.delete_button.setAccessibleName("Delete session")
-        self.delete_button.setToolTip("Delete the selected session (Del); undo brings it back")
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.setAccessibleName(self.tr("Delete session"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected session (Del); undo brings it back")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.summary_label = plain_label()
-        self.summary_label.setAccessibleName("Sessions summary")
-        self.sessions_error = ErrorLabel("Sessions")
+        self.summary_label.setAccessibleName(self.tr("Sessions summary"))
+        self.sessions_error = ErrorLabel(self.tr("Sessions"))
 
         self.model = SessionsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
-        self.table.setAccessibleName("Study sessions table")
+        self.table.setAccessibleName(self.tr("Study sessions table"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -305,7 +311,7 @@ class LogView(View):
         self.filter_module.blockSignals(True)
         self.module_combo.clear()
         self.filter_module.clear()
-        self.filter_module.addItem("All modules", None)
+        self.filter_module.addItem(self.tr("All modules"), None)
         for module in self._modules:
             text = f"{module.position}. {module.name}"
             self.module_combo.addItem(text, module.id)
@@ -360,7 +366,9 @@ class LogView(View):
         seconds = 0 if timer is None else timer.elapsed_seconds(self.planner.now())
         self.elapsed_label.setText(format_elapsed(seconds))
         self.elapsed_label.setAccessibleDescription(
-            "No timer running" if timer is None else f"{format_elapsed(seconds)} elapsed"
+            self.tr("No timer running")
+            if timer is None
+            else self.tr("{0} elapsed").format(format_elapsed(seconds))
         )
 
     def _update_timer_controls(self) -> None:
@@ -375,12 +383,16 @@ class LogView(View):
         self.stop_button.setEnabled(running)
         self.discard_button.setEnabled(running)
         if timer is None:
-            self.timer_status.setText("No timer running")
+            self.timer_status.setText(self.tr("No timer running"))
         else:
             since = timer.started_at.astimezone(self.planner.zone)
-            state = "Paused" if paused else "Running"
+            state = self.tr("Paused") if paused else self.tr("Running")
             day = "" if since.date() == self.planner.today() else f"{since.date().isoformat()} "
-            self.timer_status.setText(f"{state} on {timer.module_name} since {day}{since:%H:%M}")
+            self.timer_status.setText(
+                self.tr("{0} on {1} since {2}{3:%H:%M}").format(
+                    state, timer.module_name, day, since
+                )
+            )
         self._on_module_changed()
 
     def _timer_action(self, action: Callable[[], object], done: str) -> None:
@@ -401,16 +413,17 @@ class LogView(View):
         if module is None or self.timer_info is not None:
             return
         self._timer_action(
-            lambda: self.planner.start_timer(module.id), f"Timer started on {module.name}"
+            lambda: self.planner.start_timer(module.id),
+            self.tr("Timer started on {0}").format(module.name),
         )
 
     def pause_timer(self) -> None:
         if self.timer_info is not None and not self.timer_info.is_paused:
-            self._timer_action(self.planner.pause_timer, "Timer paused")
+            self._timer_action(self.planner.pause_timer, self.tr("Timer paused"))
 
     def resume_timer(self) -> None:
         if self.timer_info is not None and self.timer_info.is_paused:
-            self._timer_action(self.planner.resume_timer, "Timer resumed")
+            self._timer_action(self.planner.resume_timer, self.tr("Timer resumed"))
 
     def toggle_timer(self) -> None:
         """Start, pause or resume, whichever applies (for a keyboard shortcut)."""
@@ -434,7 +447,7 @@ class LogView(View):
             self.reload_timer()
             return
         if session is None:
-            self.status_message.emit("Timer stopped under a minute: nothing logged")
+            self.status_message.emit(self.tr("Timer stopped under a minute: nothing logged"))
         else:
             self.timer_note.clear()
             self.undo_stack.push(
@@ -443,10 +456,14 @@ class LogView(View):
                     session,
                     changed=self._on_sessions_changed,
                     failed=self._on_failed,
-                    text=f"Stop timer: {session.minutes} min on {session.module_name}",
+                    text=self.tr("Stop timer: {0} min on {1}").format(
+                        session.minutes, session.module_name
+                    ),
                 )
             )
-            self.status_message.emit(f"Logged {session.minutes} min on {session.module_name}")
+            self.status_message.emit(
+                self.tr("Logged {0} min on {1}").format(session.minutes, session.module_name)
+            )
         self.reload_timer()
         self.timer_changed.emit()
         self.data_changed.emit()
@@ -458,11 +475,13 @@ class LogView(View):
             return
         elapsed = format_elapsed(timer.elapsed_seconds(self.planner.now()))
         if not self.confirm(
-            "Discard timer",
-            f"Discard the timer on {timer.module_name} ({elapsed}) without logging it?",
+            self.tr("Discard timer"),
+            self.tr("Discard the timer on {0} ({1}) without logging it?").format(
+                timer.module_name, elapsed
+            ),
         ):
             return
-        self._timer_action(self.planner.discard_timer, "Timer discarded")
+        self._timer_action(self.planner.discard_timer, self.tr("Timer discarded"))
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (the text is plain: it can hold user text)."""
@@ -482,11 +501,13 @@ class LogView(View):
         if module is None:
             self.video_length_label.setText("")
         elif module.video_seconds is None:
-            self.video_length_label.setText("(not a video module)")
+            self.video_length_label.setText(self.tr("(not a video module)"))
         else:
             percent = self._percent.get(module.id, 0.0)
             self.video_length_label.setText(
-                f"of {format_hms(module.video_seconds)}  (now {percent:.0f} % done)"
+                self.tr("of {0}  (now {1:.0f} % done)").format(
+                    format_hms(module.video_seconds), percent
+                )
             )
         self.position_error.clear_error()
 
@@ -506,7 +527,9 @@ class LogView(View):
             self.position_error.show_error(exc.message)
             return
         self.status_message.emit(
-            f"{module.name}: watched to {format_hms(seconds)} of {format_hms(module.video_seconds)}"
+            self.tr("{0}: watched to {1} of {2}").format(
+                module.name, format_hms(seconds), format_hms(module.video_seconds)
+            )
         )
         self.data_changed.emit()
 
@@ -537,9 +560,8 @@ class LogView(View):
             sessions = []
         self.model.set_sessions(sessions)
         count = len(sessions)
-        plural = "s" if count != 1 else ""
         total = format_total(self.model.total_minutes())
-        self.summary_label.setText(f"{count} session{plural}, {total}")
+        self.summary_label.setText(self.tr("%n session(s), {0}", "", count).format(total))
         if keep is not None:
             self.select_session(keep.uuid)
         self._update_buttons()
@@ -600,7 +622,7 @@ class LogView(View):
     def open_quick_log(self) -> SessionDialog | None:
         """Ask for a session done without the timer and log it (undoable). Ctrl+L."""
         if self.report is None or not self._modules:
-            self.status_message.emit("No plan yet: create or import one first")
+            self.status_message.emit(self.tr("No plan yet: create or import one first"))
             return None
         dialog = self._dialog(self._add_session)
         self._run_dialog(dialog)
@@ -615,7 +637,9 @@ class LogView(View):
                 self.planner, session, changed=self._on_sessions_changed, failed=self._on_failed
             )
         )
-        self.status_message.emit(f"Logged {session.minutes} min on {session.module_name}")
+        self.status_message.emit(
+            self.tr("Logged {0} min on {1}").format(session.minutes, session.module_name)
+        )
         self.select_session(session.uuid)
 
     def edit_selected(self) -> SessionDialog | None:
@@ -669,7 +693,9 @@ class LogView(View):
                 self.planner, session, changed=self._on_sessions_changed, failed=self._on_failed
             )
         )
-        self.status_message.emit(f"Deleted the session of {session.local_date} (Ctrl+Z undoes)")
+        self.status_message.emit(
+            self.tr("Deleted the session of {0} (Ctrl+Z undoes)").format(session.local_date)
+        )
 
     def _run_dialog(self, dialog: QDialog) -> None:
         """Open *dialog* window-modal without a nested event loop; it is kept until the next one."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,20 +56,25 @@ _TABLE_FLAGS = (
 def score_history_chart(mocks: Sequence[MockInfo], pass_mark: float, parent: QWidget) -> QWidget:
     """The score-history chart of ``ui/charts.py`` (percent correct over time, pass line)."""
     return charts.mock_chart(
-        list(mocks), pass_mark, title="Score history", palette=parent.palette()
+        list(mocks),
+        pass_mark,
+        title=QCoreApplication.translate("MocksView", "Score history"),
+        palette=parent.palette(),
     )
 
 
 def mock_summary(mock: MockInfo, topic_name: str) -> str:
     """One line about *mock*: name, date, counts and percent (plain text: it holds user text)."""
-    text = (
-        f"{mock.name}, {mock.taken_on.isoformat()}: {counts_text(mock.correct, mock.total)}"
-        f" correct ({percent_text(mock.correct, mock.total)})"
+    text = QCoreApplication.translate("MocksView", "{0}, {1}: {2} correct ({3})").format(
+        mock.name,
+        mock.taken_on.isoformat(),
+        counts_text(mock.correct, mock.total),
+        percent_text(mock.correct, mock.total),
     )
     if mock.minutes:
-        text += f" in {mock.minutes} min"
+        text += QCoreApplication.translate("MocksView", " in {0} min").format(mock.minutes)
     if mock.topic_module_id is not None:
-        text += f". Topic quiz on {topic_name}"
+        text += QCoreApplication.translate("MocksView", ". Topic quiz on {0}").format(topic_name)
     return text
 
 
@@ -97,28 +102,38 @@ class MocksView(View):
         self.dialog: QDialog | None = None  # the last dialog opened by the page
         self.chart: QWidget | None = None
 
-        self.no_plan_label = plain_label("No plan yet: create or import one first.")
-        self.no_plan_label.setAccessibleName("No plan")
+        self.no_plan_label = plain_label(self.tr("No plan yet: create or import one first."))
+        self.no_plan_label.setAccessibleName(self.tr("No plan"))
         self.content = QWidget()
-        self.content.setAccessibleName("Mock tests")
+        self.content.setAccessibleName(self.tr("Mock tests"))
         outer = QVBoxLayout(self)
         outer.addWidget(self.no_plan_label)
         outer.addWidget(self.content)
 
-        self.add_button = self._button("&Add mock test…", "Add mock test", self.open_add_mock)
-        self.add_button.setToolTip("Add a practice exam with its per-domain counts (Ctrl+M)")
-        self.quiz_button = self._button("Add topic &quiz…", "Add topic quiz", self.open_add_quiz)
-        self.edit_button = self._button("&Edit…", "Edit mock test", self.edit_selected)
-        self.delete_button = self._button("De&lete", "Delete mock test", self.delete_selected)
+        self.add_button = self._button(
+            self.tr("&Add mock test…"), self.tr("Add mock test"), self.open_add_mock
+        )
+        self.add_button.setToolTip(
+            self.tr("Add a practice exam with its per-domain counts (Ctrl+M)")
+        )
+        self.quiz_button = self._button(
+            self.tr("Add topic &quiz…"), self.tr("Add topic quiz"), self.open_add_quiz
+        )
+        self.edit_button = self._button(
+            self.tr("&Edit…"), self.tr("Edit mock test"), self.edit_selected
+        )
+        self.delete_button = self._button(
+            self.tr("De&lete"), self.tr("Delete mock test"), self.delete_selected
+        )
         self.summary_label = plain_label()
-        self.summary_label.setAccessibleName("Mock tests summary")
-        self.error_label = ErrorLabel("Mock tests")
+        self.summary_label.setAccessibleName(self.tr("Mock tests summary"))
+        self.error_label = ErrorLabel(self.tr("Mock tests"))
 
         self.model = MocksTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = _table("Mock tests table")
+        self.table = _table(self.tr("Mock tests table"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(MockColumn.DATE, Qt.SortOrder.DescendingOrder)
@@ -135,13 +150,15 @@ class MocksView(View):
         edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         edit_key.activated.connect(self.edit_selected)
 
-        self.details_box = QGroupBox("Selected test")
-        self.details_box.setAccessibleName("Selected test")
-        self.details_label = plain_label("Select a test to see its counts per exam domain.")
-        self.details_label.setAccessibleName("Selected test summary")
+        self.details_box = QGroupBox(self.tr("Selected test"))
+        self.details_box.setAccessibleName(self.tr("Selected test"))
+        self.details_label = plain_label(
+            self.tr("Select a test to see its counts per exam domain.")
+        )
+        self.details_label.setAccessibleName(self.tr("Selected test summary"))
         self.details_label.setWordWrap(True)
         self.domain_model = DomainScoresModel(self)
-        self.domain_table = _table("Per-domain counts")
+        self.domain_table = _table(self.tr("Per-domain counts"))
         self.domain_table.setModel(self.domain_model)
         self.domain_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         domain_header = self.domain_table.horizontalHeader()
@@ -151,7 +168,7 @@ class MocksView(View):
                 domain_column, QHeaderView.ResizeMode.ResizeToContents
             )
         self.domain_note = plain_label()
-        self.domain_note.setAccessibleName("Per-domain note")
+        self.domain_note.setAccessibleName(self.tr("Per-domain note"))
         self.domain_note.setWordWrap(True)
         details = QVBoxLayout(self.details_box)
         details.addWidget(self.details_label)
@@ -159,8 +176,8 @@ class MocksView(View):
         details.addWidget(self.domain_table, 1)
         details.addStretch(0)
 
-        self.chart_box = QGroupBox("Score history")
-        self.chart_box.setAccessibleName("Score history")
+        self.chart_box = QGroupBox(self.tr("Score history"))
+        self.chart_box.setAccessibleName(self.tr("Score history"))
         self._chart_layout = QVBoxLayout(self.chart_box)
 
         buttons = QHBoxLayout()
@@ -217,12 +234,14 @@ class MocksView(View):
             best = max(exams or mocks, key=lambda m: m.correct / m.total)
             quizzes = len(mocks) - len(exams)
             self.summary_label.setText(
-                f"{len(exams)} practice exam{'s' if len(exams) != 1 else ''},"
-                f" {quizzes} topic quiz{'zes' if quizzes != 1 else ''};"
-                f" best {percent_text(best.correct, best.total)}"
+                self.tr("{0}, {1}; best {2}").format(
+                    self.tr("%n practice exam(s)", "", len(exams)),
+                    self.tr("%n topic quiz(zes)", "", quizzes),
+                    percent_text(best.correct, best.total),
+                )
             )
         else:
-            self.summary_label.setText("No mock tests yet")
+            self.summary_label.setText(self.tr("No mock tests yet"))
         if (keep is None or not self.select_mock(keep.uuid)) and mocks:
             self.table.selectRow(0)
         self._show_details()
@@ -269,7 +288,7 @@ class MocksView(View):
         mock = self.selected_mock()
         order = () if self.report is None else self.report.plan.profile.domain_names()
         if mock is None:
-            self.details_label.setText("Select a test to see its counts per exam domain.")
+            self.details_label.setText(self.tr("Select a test to see its counts per exam domain."))
             self.domain_model.set_counts({})
             self.domain_table.setVisible(False)
             self.domain_note.setText("")
@@ -278,15 +297,21 @@ class MocksView(View):
         self.domain_model.set_counts(mock.domain_counts, order)
         self.domain_table.setVisible(bool(mock.domain_counts))
         if mock.topic_module_id is not None:
-            self.domain_note.setText("A topic quiz counts for its module, not per exam domain.")
+            self.domain_note.setText(
+                self.tr("A topic quiz counts for its module, not per exam domain.")
+            )
         elif not mock.domain_counts:
             self.domain_note.setText(
-                "Only the overall score was recorded; readiness spreads it by domain weight."
+                self.tr(
+                    "Only the overall score was recorded; readiness spreads it by domain weight."
+                )
             )
         else:
             missing = [d for d in order if d not in mock.domain_counts]
             self.domain_note.setText(
-                "Not reported: " + ", ".join(missing) if missing else "All domains reported."
+                self.tr("Not reported: ") + ", ".join(missing)
+                if missing
+                else self.tr("All domains reported.")
             )
 
     def _update_buttons(self) -> None:
@@ -354,7 +379,7 @@ class MocksView(View):
     def open_add_mock(self) -> MockDialog | None:
         """Ask for a practice exam's results and add it (undoable). Ctrl+M."""
         if self.report is None:
-            self.status_message.emit("No plan yet: create or import one first")
+            self.status_message.emit(self.tr("No plan yet: create or import one first"))
             return None
         dialog = self._dialog()
         self._run_dialog(dialog)
@@ -390,7 +415,9 @@ class MocksView(View):
             AddMockCommand(self.planner, mock, changed=self._on_changed, failed=self._on_failed)
         )
         self.select_mock(mock.uuid)
-        self.status_message.emit(f"Added {mock.name}: {counts_text(mock.correct, mock.total)}")
+        self.status_message.emit(
+            self.tr("Added {0}: {1}").format(mock.name, counts_text(mock.correct, mock.total))
+        )
 
     def _precheck(self, values: MockValues) -> None:
         """Refuse what the services would refuse, before an edit deletes the old test.
@@ -399,14 +426,16 @@ class MocksView(View):
         stored test at all (the add's own checks still run, and a refusal there puts it back).
         """
         if values.taken_on > self.planner.today() + dt.timedelta(days=1):
-            raise ValidationError("date", f"{values.taken_on} is in the future")
+            raise ValidationError("date", self.tr("{0} is in the future").format(values.taken_on))
         counts = values.domain_counts
         if sum(n for _, n in counts.values()) > values.total:
             raise ValidationError(
-                "domain", "the domain totals add up to more questions than the test had"
+                "domain", self.tr("the domain totals add up to more questions than the test had")
             )
         if sum(c for c, _ in counts.values()) > values.correct:
-            raise ValidationError("domain", "the domain scores add up to more than the score")
+            raise ValidationError(
+                "domain", self.tr("the domain scores add up to more than the score")
+            )
 
     def _edit_mock(self, before: MockInfo, values: MockValues) -> None:
         unchanged = (
@@ -446,4 +475,4 @@ class MocksView(View):
         self.undo_stack.push(
             DeleteMockCommand(self.planner, mock, changed=self._on_changed, failed=self._on_failed)
         )
-        self.status_message.emit(f"Deleted {mock.name} (Ctrl+Z undoes)")
+        self.status_message.emit(self.tr("Deleted {0} (Ctrl+Z undoes)").format(mock.name))

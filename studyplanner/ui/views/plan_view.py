@@ -78,7 +78,7 @@ class PlanView(View):
         self._fitted_rows = -1
 
         self.summary = plain_label()
-        self.summary.setAccessibleName("Plan summary")
+        self.summary.setAccessibleName(self.tr("Plan summary"))
         self.summary.setWordWrap(True)
 
         self._build_settings()
@@ -93,40 +93,42 @@ class PlanView(View):
     # -- construction ------------------------------------------------------------------------
 
     def _build_settings(self) -> None:
-        self.settings_group = QGroupBox("Plan settings")
-        self.settings_group.setAccessibleName("Plan settings")
-        self.start_edit = date_edit("Plan start date")
-        self.exam_edit = date_edit("Exam date")
+        self.settings_group = QGroupBox(self.tr("Plan settings"))
+        self.settings_group.setAccessibleName(self.tr("Plan settings"))
+        self.start_edit = date_edit(self.tr("Plan start date"))
+        self.exam_edit = date_edit(self.tr("Exam date"))
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Exam profile")
+        self.profile_combo.setAccessibleName(self.tr("Exam profile"))
         self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.pass_mark_edit = QLineEdit()
-        self.pass_mark_edit.setAccessibleName("Pass mark in percent")
-        self.pass_mark_edit.setPlaceholderText("e.g. 72")
+        self.pass_mark_edit.setAccessibleName(self.tr("Pass mark in percent"))
+        self.pass_mark_edit.setPlaceholderText(self.tr("e.g. 72"))
         self.pass_mark_edit.setMaximumWidth(90)
         self.pass_mark_edit.returnPressed.connect(self.apply_settings)
-        self.apply_button = QPushButton("&Apply")
-        self.apply_button.setAccessibleName("Apply plan settings")
-        self.apply_button.setToolTip("Save the start date, exam date, exam profile and pass mark")
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.apply_button.setAccessibleName(self.tr("Apply plan settings"))
+        self.apply_button.setToolTip(
+            self.tr("Save the start date, exam date, exam profile and pass mark")
+        )
         self.apply_button.clicked.connect(self.apply_settings)
-        self.revert_button = QPushButton("Re&vert")
-        self.revert_button.setAccessibleName("Revert plan settings")
-        self.revert_button.setToolTip("Show the saved plan settings again")
+        self.revert_button = QPushButton(self.tr("Re&vert"))
+        self.revert_button.setAccessibleName(self.tr("Revert plan settings"))
+        self.revert_button.setToolTip(self.tr("Show the saved plan settings again"))
         self.revert_button.clicked.connect(self._revert_settings)
 
         self.settings_errors = {
-            "start": ErrorLabel("Plan start date"),
-            "exam": ErrorLabel("Exam date"),
-            "profile": ErrorLabel("Exam profile"),
-            "pass_mark": ErrorLabel("Pass mark"),
-            "form": ErrorLabel("Plan settings"),
+            "start": ErrorLabel(self.tr("Plan start date")),
+            "exam": ErrorLabel(self.tr("Exam date")),
+            "profile": ErrorLabel(self.tr("Exam profile")),
+            "pass_mark": ErrorLabel(self.tr("Pass mark")),
+            "form": ErrorLabel(self.tr("Plan settings")),
         }
         grid = QGridLayout(self.settings_group)
         fields: tuple[tuple[str, str, QWidget], ...] = (
-            ("&Start:", "start", self.start_edit),
-            ("E&xam:", "exam", self.exam_edit),
-            ("Exam &profile:", "profile", self.profile_combo),
-            ("Pass &mark (%):", "pass_mark", self.pass_mark_edit),
+            (self.tr("&Start:"), "start", self.start_edit),
+            (self.tr("E&xam:"), "exam", self.exam_edit),
+            (self.tr("Exam &profile:"), "profile", self.profile_combo),
+            (self.tr("Pass &mark (%):"), "pass_mark", self.pass_mark_edit),
         )
         for column, (text, key, field) in enumerate(fields):
             label = QLabel(text)
@@ -147,9 +149,12 @@ class PlanView(View):
         self.model = PlanTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Modules of the plan")
+        self.table.setAccessibleName(self.tr("Modules of the plan"))
         self.table.setAccessibleDescription(
-            "Insert adds, Enter or F2 edits, Delete deletes, Ctrl+Up and Ctrl+Down move a module"
+            self.tr(
+                "Insert adds, Enter or F2 edits, Delete deletes,"
+                " Ctrl+Up and Ctrl+Down move a module"
+            )
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,32 +170,32 @@ class PlanView(View):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
 
         self.add_action = self._action(
-            "&Add module…",
-            "Add a module after the selected one",
+            self.tr("&Add module…"),
+            self.tr("Add a module after the selected one"),
             [QKeySequence(Qt.Key.Key_Insert)],
             self.add_module,
         )
         self.edit_action = self._action(
-            "&Edit module…",
-            "Edit the selected module",
+            self.tr("&Edit module…"),
+            self.tr("Edit the selected module"),
             [QKeySequence(Qt.Key.Key_F2)],
             self.edit_module,
         )
         self.delete_action = self._action(
-            "&Delete module",
-            "Delete the selected module",
+            self.tr("&Delete module"),
+            self.tr("Delete the selected module"),
             [QKeySequence(QKeySequence.StandardKey.Delete)],
             self.delete_module,
         )
         self.up_action = self._action(
-            "Move &up",
-            "Move the selected module one place earlier",
+            self.tr("Move &up"),
+            self.tr("Move the selected module one place earlier"),
             [QKeySequence("Ctrl+Up")],
             lambda: self.move_module(-1),
         )
         self.down_action = self._action(
-            "Move do&wn",
-            "Move the selected module one place later",
+            self.tr("Move do&wn"),
+            self.tr("Move the selected module one place later"),
             [QKeySequence("Ctrl+Down")],
             lambda: self.move_module(1),
         )
@@ -202,7 +207,7 @@ class PlanView(View):
             self.down_action,
         ):
             self.modules_panel.addAction(action)
-        self.enter_action = QAction("Edit module", self.table)
+        self.enter_action = QAction(self.tr("Edit module"), self.table)
         self.enter_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
@@ -210,20 +215,24 @@ class PlanView(View):
         self.enter_action.triggered.connect(self.edit_module)
         self.table.addAction(self.enter_action)
 
-        self.add_button = self._button(self.add_action, "Add…", "Add module")
-        self.edit_button = self._button(self.edit_action, "Edit…", "Edit module")
-        self.delete_button = self._button(self.delete_action, "Delete", "Delete module")
-        self.up_button = self._button(self.up_action, "Move up", "Move module up")
-        self.down_button = self._button(self.down_action, "Move down", "Move module down")
-        self.freeze_button = QPushButton("&Freeze baseline")
-        self.freeze_button.setAccessibleName("Freeze baseline")
+        self.add_button = self._button(self.add_action, self.tr("Add…"), self.tr("Add module"))
+        self.edit_button = self._button(self.edit_action, self.tr("Edit…"), self.tr("Edit module"))
+        self.delete_button = self._button(
+            self.delete_action, self.tr("Delete"), self.tr("Delete module")
+        )
+        self.up_button = self._button(self.up_action, self.tr("Move up"), self.tr("Move module up"))
+        self.down_button = self._button(
+            self.down_action, self.tr("Move down"), self.tr("Move module down")
+        )
+        self.freeze_button = QPushButton(self.tr("&Freeze baseline"))
+        self.freeze_button.setAccessibleName(self.tr("Freeze baseline"))
         self.freeze_button.setToolTip(
-            "Keep a copy of today's planned dates and efforts to measure slip against"
+            self.tr("Keep a copy of today's planned dates and efforts to measure slip against")
         )
         self.freeze_button.clicked.connect(self.freeze_baseline)
-        self.import_button = QPushButton("&Import notes…")
-        self.import_button.setAccessibleName("Import notes")
-        self.import_button.setToolTip("Create a new plan from a notes file")
+        self.import_button = QPushButton(self.tr("&Import notes…"))
+        self.import_button.setAccessibleName(self.tr("Import notes"))
+        self.import_button.setToolTip(self.tr("Create a new plan from a notes file"))
         self.import_button.clicked.connect(self.open_import)
 
         buttons = QHBoxLayout()
@@ -243,9 +252,9 @@ class PlanView(View):
         self.timeline_scroll = QScrollArea()
         self.timeline_scroll.setWidget(self.timeline)
         self.timeline_scroll.setWidgetResizable(True)
-        self.timeline_scroll.setAccessibleName("Plan timeline area")
+        self.timeline_scroll.setAccessibleName(self.tr("Plan timeline area"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setAccessibleName("Modules and timeline")
+        self.splitter.setAccessibleName(self.tr("Modules and timeline"))
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.timeline_scroll)
         self.splitter.setChildrenCollapsible(False)
@@ -253,9 +262,9 @@ class PlanView(View):
         self.splitter.setStretchFactor(1, 1)
 
         self.empty_label = plain_label(
-            "There is no plan yet. Import a notes file to create one (Import notes…)."
+            self.tr("There is no plan yet. Import a notes file to create one (Import notes…).")
         )
-        self.empty_label.setAccessibleName("No plan")
+        self.empty_label.setAccessibleName(self.tr("No plan"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self.modules_panel)
@@ -302,9 +311,17 @@ class PlanView(View):
         plan = report.plan
         s = report.schedule
         self.summary.setText(
-            f"{plan.name}: {len(rows)} modules, {s.bac_hours:.1f} h planned from"
-            f" {plan.start.isoformat()} to {s.planned_finish.isoformat()}; exam on"
-            f" {plan.exam.isoformat()} ({plan.profile.name})"
+            self.tr(
+                "{0}: {1} modules, {2:.1f} h planned from {3} to {4}; exam on {5} ({6})"
+            ).format(
+                plan.name,
+                len(rows),
+                s.bac_hours,
+                plan.start.isoformat(),
+                s.planned_finish.isoformat(),
+                plan.exam.isoformat(),
+                plan.profile.name,
+            )
         )
         if self._loaded_plan is None or _settings_of(self._loaded_plan) != _settings_of(plan):
             self._fill_settings(plan)
@@ -365,7 +382,7 @@ class PlanView(View):
         self.down_action.setEnabled(0 <= row < count - 1)
         self.freeze_button.setEnabled(has_plan)
         self.freeze_button.setText(
-            "Re-&freeze baseline" if self._baseline_frozen else "&Freeze baseline"
+            self.tr("Re-&freeze baseline") if self._baseline_frozen else self.tr("&Freeze baseline")
         )
         for button, action in (
             (self.add_button, self.add_action),
@@ -449,7 +466,9 @@ class PlanView(View):
                 failed=self._failed,
             )
         )
-        self.status_message.emit(f"Added module {created.position}: {created.name}")
+        self.status_message.emit(
+            self.tr("Added module {0}: {1}").format(created.position, created.name)
+        )
 
     def _commit_edit(self, before: ModuleInfo, values: ModuleValues) -> None:
         after = self.planner.update_module(
@@ -486,16 +505,18 @@ class PlanView(View):
     def confirm_delete(self, module: ModuleInfo) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete module")
+        box.setWindowTitle(self.tr("Delete module"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Delete module {module.position}, {module.name}?")
+        box.setText(self.tr("Delete module {0}, {1}?").format(module.position, module.name))
         box.setInformativeText(
-            "Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings back the"
-            " module and its sessions, but not its progress entries."
+            self.tr(
+                "Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings back the"
+                " module and its sessions, but not its progress entries."
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def delete_module(self) -> None:
@@ -557,7 +578,9 @@ class PlanView(View):
         try:
             change = self.settings_change()
         except InputError as exc:
-            self.settings_errors["pass_mark"].show_error(f"Pass mark: {exc.message}")
+            self.settings_errors["pass_mark"].show_error(
+                self.tr("Pass mark: {0}").format(exc.message)
+            )
             return False
         if change == PlanSettings():
             return True
@@ -573,10 +596,10 @@ class PlanView(View):
             key = _SETTINGS_FIELD_OF_ERROR.get(exc.field, "form")
             message = f"{exc.field[:1].upper()}{exc.field[1:]}: {exc.message}"
             if key == "pass_mark":
-                message = "Pass mark: must be between 0 and 100 %, e.g. 72"
+                message = self.tr("Pass mark: must be between 0 and 100 %, e.g. 72")
             self.settings_errors[key].show_error(message)
             return False
-        self.status_message.emit("Plan settings saved")
+        self.status_message.emit(self.tr("Plan settings saved"))
         return True
 
     # -- baseline and import -----------------------------------------------------------------
@@ -587,8 +610,11 @@ class PlanView(View):
         if self._baseline_frozen:
             answer = QMessageBox.question(
                 self,
-                "Re-freeze baseline",
-                "Replace the current baseline by today's plan? The old one is kept in the history.",
+                self.tr("Re-freeze baseline"),
+                self.tr(
+                    "Replace the current baseline by today's plan?"
+                    " The old one is kept in the history."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -599,7 +625,9 @@ class PlanView(View):
             return
         self._baseline_frozen = True
         self._update_enabled()
-        self.status_message.emit("Baseline frozen: the planned dates and efforts were saved")
+        self.status_message.emit(
+            self.tr("Baseline frozen: the planned dates and efforts were saved")
+        )
         self.data_changed.emit()
 
     def import_dialog(self, path: Path) -> ImportDialog:
@@ -607,7 +635,10 @@ class PlanView(View):
 
     def open_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import notes", str(Path.home()), "Notes (*.txt *.md);;All files (*)"
+            self,
+            self.tr("Import notes"),
+            str(Path.home()),
+            self.tr("Notes (*.txt *.md);;All files (*)"),
         )
         if not name:
             return
@@ -619,7 +650,7 @@ class PlanView(View):
         self.undo_stack.clear()
         self._loaded_plan = None
         self._baseline_frozen = False
-        self.status_message.emit("Plan imported")
+        self.status_message.emit(self.tr("Plan imported"))
         self.data_changed.emit()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -34,6 +35,7 @@ from studyplanner.domain.readiness import DomainReadiness, Readiness
 from studyplanner.services import ModuleReport, Report, StudyPlanner
 from studyplanner.ui import charts
 from studyplanner.ui.base import View
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 from studyplanner.ui.views.overview import (
     THIN_EVIDENCE,
     evidence_notice,
@@ -65,18 +67,42 @@ class DomainColumn(enum.IntEnum):
 
 
 _DOMAIN_HEADERS = {
-    DomainColumn.DOMAIN: ("Exam domain", "The exam's scored domain"),
-    DomainColumn.WEIGHT: ("Weight", "Share of the exam's questions"),
-    DomainColumn.MEAN: ("Readiness", "Expected share of this domain's questions you get right"),
-    DomainColumn.INTERVAL: ("90 % interval", "There is a 90 % chance the truth lies in here"),
-    DomainColumn.EVIDENCE: (
-        "Evidence",
-        "Mock-test questions (q) on this domain, recent ones counting more (questions-equivalent)",
+    DomainColumn.DOMAIN: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Exam domain"),
+        QT_TRANSLATE_NOOP("ReadinessView", "The exam's scored domain"),
     ),
-    DomainColumn.COVERAGE: ("Coverage", "Planned content of this domain that you have studied"),
+    DomainColumn.WEIGHT: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Weight"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Share of the exam's questions"),
+    ),
+    DomainColumn.MEAN: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Readiness"),
+        QT_TRANSLATE_NOOP(
+            "ReadinessView", "Expected share of this domain's questions you get right"
+        ),
+    ),
+    DomainColumn.INTERVAL: (
+        QT_TRANSLATE_NOOP("ReadinessView", "90 % interval"),
+        QT_TRANSLATE_NOOP("ReadinessView", "There is a 90 % chance the truth lies in here"),
+    ),
+    DomainColumn.EVIDENCE: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Evidence"),
+        QT_TRANSLATE_NOOP(
+            "ReadinessView",
+            "Mock-test questions (q) on this domain,"
+            " recent ones counting more (questions-equivalent)",
+        ),
+    ),
+    DomainColumn.COVERAGE: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Coverage"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Planned content of this domain that you have studied"),
+    ),
     DomainColumn.RETENTION: (
-        "Retention",
-        "How much is kept since the last contact with the domain (forgetting curve)",
+        QT_TRANSLATE_NOOP("ReadinessView", "Retention"),
+        QT_TRANSLATE_NOOP(
+            "ReadinessView",
+            "How much is kept since the last contact with the domain (forgetting curve)",
+        ),
     ),
 }
 
@@ -124,7 +150,7 @@ class DomainTableModel(QAbstractTableModel):
             and column is DomainColumn.EVIDENCE
             and d.n_eff < THIN_EVIDENCE
         ):
-            return "Under 20 questions-equivalent: mostly an estimate from plan progress"
+            return self.tr("Under 20 questions-equivalent: mostly an estimate from plan progress")
         if role == DomainRole:
             return d
         return None
@@ -136,9 +162,9 @@ class DomainTableModel(QAbstractTableModel):
             return None
         text, tip = _DOMAIN_HEADERS[DomainColumn(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return QCoreApplication.translate("ReadinessView", text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return QCoreApplication.translate("ReadinessView", tip)
         return None
 
 
@@ -154,14 +180,35 @@ class TopicColumn(enum.IntEnum):
 
 
 _TOPIC_HEADERS = {
-    TopicColumn.POSITION: ("#", "Position in the plan"),
-    TopicColumn.MODULE: ("Topic (module)", "The plan's module"),
-    TopicColumn.PROGRESS: ("Progress", "Share of the module done"),
-    TopicColumn.HOURS: ("Hours", "Hours studied of the planned hours"),
-    TopicColumn.MEAN: ("Readiness", "Expected share right on this topic's questions"),
-    TopicColumn.INTERVAL: ("90 % interval", "There is a 90 % chance the truth lies in here"),
-    TopicColumn.EVIDENCE: ("Evidence", "Topic-quiz questions (q), recent ones counting more"),
-    TopicColumn.RETENTION: ("Retention", "How much is kept since the last study of the topic"),
+    TopicColumn.POSITION: ("#", QT_TRANSLATE_NOOP("ReadinessView", "Position in the plan")),
+    TopicColumn.MODULE: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Topic (module)"),
+        QT_TRANSLATE_NOOP("ReadinessView", "The plan's module"),
+    ),
+    TopicColumn.PROGRESS: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Progress"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Share of the module done"),
+    ),
+    TopicColumn.HOURS: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Hours"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Hours studied of the planned hours"),
+    ),
+    TopicColumn.MEAN: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Readiness"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Expected share right on this topic's questions"),
+    ),
+    TopicColumn.INTERVAL: (
+        QT_TRANSLATE_NOOP("ReadinessView", "90 % interval"),
+        QT_TRANSLATE_NOOP("ReadinessView", "There is a 90 % chance the truth lies in here"),
+    ),
+    TopicColumn.EVIDENCE: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Evidence"),
+        QT_TRANSLATE_NOOP("ReadinessView", "Topic-quiz questions (q), recent ones counting more"),
+    ),
+    TopicColumn.RETENTION: (
+        QT_TRANSLATE_NOOP("ReadinessView", "Retention"),
+        QT_TRANSLATE_NOOP("ReadinessView", "How much is kept since the last study of the topic"),
+    ),
 }
 
 
@@ -215,9 +262,9 @@ class TopicTableModel(QAbstractTableModel):
             return None
         text, tip = _TOPIC_HEADERS[TopicColumn(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return QCoreApplication.translate("ReadinessView", text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return QCoreApplication.translate("ReadinessView", tip)
         return None
 
 
@@ -228,10 +275,14 @@ def interval_text(lo: float, hi: float) -> str:
 def retention_text(retention: float, last_contact: dt.date | None, at: dt.date | None) -> str:
     """Retention with the age of the last contact, e.g. ``92 % (12 d ago)``."""
     if last_contact is None:
-        return f"{format_pct(retention)} (never studied)"
+        return QCoreApplication.translate("ReadinessView", "{0} (never studied)").format(
+            format_pct(retention)
+        )
     if at is None:
         return format_pct(retention)
-    return f"{format_pct(retention)} ({max(0, (at - last_contact).days)} d ago)"
+    return QCoreApplication.translate("ReadinessView", "{0} ({1} d ago)").format(
+        format_pct(retention), max(0, (at - last_contact).days)
+    )
 
 
 def _table(model: QAbstractTableModel, name: str, stretch: int) -> QTableView:
@@ -277,10 +328,10 @@ class ReadinessView(View):
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
-        empty = QLabel("There is no plan yet. Create one with File → New plan (Ctrl+N).")
+        empty = QLabel(self.tr("There is no plan yet. Create one with File → New plan (Ctrl+N)."))
         empty.setTextFormat(Qt.TextFormat.PlainText)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setAccessibleName("No plan")
+        empty.setAccessibleName(self.tr("No plan"))
         self.pages.addWidget(empty)
 
         content = QWidget()
@@ -289,13 +340,15 @@ class ReadinessView(View):
         layout.setContentsMargins(10, 8, 10, 8)
 
         switch = QHBoxLayout()
-        label = QLabel("Show readiness:")
+        label = QLabel(self.tr("Show readiness:"))
         label.setTextFormat(Qt.TextFormat.PlainText)
         switch.addWidget(label)
-        self.exam_day_radio = QRadioButton("On &exam day, if you stop studying now")
-        self.exam_day_radio.setAccessibleName("Readiness on exam day if you stop studying now")
-        self.today_radio = QRadioButton("&Today")
-        self.today_radio.setAccessibleName("Readiness today")
+        self.exam_day_radio = QRadioButton(self.tr("On &exam day, if you stop studying now"))
+        self.exam_day_radio.setAccessibleName(
+            self.tr("Readiness on exam day if you stop studying now")
+        )
+        self.today_radio = QRadioButton(self.tr("&Today"))
+        self.today_radio.setAccessibleName(self.tr("Readiness today"))
         self.exam_day_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.exam_day_radio)
@@ -308,7 +361,7 @@ class ReadinessView(View):
         self.headline = QLabel("")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Readiness summary")
+        self.headline.setAccessibleName(self.tr("Readiness summary"))
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -319,29 +372,29 @@ class ReadinessView(View):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice.setAccessibleName("Evidence notice")
+        self.notice.setAccessibleName(self.tr("Evidence notice"))
         self.notice.setContentsMargins(6, 4, 6, 4)
         self.notice.hide()
         layout.addWidget(self.notice)
 
         self.domain_model = DomainTableModel(self)
         self.topic_model = TopicTableModel(self)
-        self.domain_table = _table(self.domain_model, "Readiness per exam domain", 0)
+        self.domain_table = _table(self.domain_model, self.tr("Readiness per exam domain"), 0)
         self.domain_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.domain_table.horizontalHeader().setStretchLastSection(True)
-        self.topic_table = _table(self.topic_model, "Readiness per topic", 1)
+        self.topic_table = _table(self.topic_model, self.tr("Readiness per topic"), 1)
         self.chart: QWidget | None = None
         top = QWidget()
         self.top_layout = QHBoxLayout(top)
         self.top_layout.setContentsMargins(0, 0, 0, 0)
         self.top_layout.addWidget(
-            _captioned("Per exam domain (these decide P(pass))", self.domain_table), 2
+            _captioned(self.tr("Per exam domain (these decide P(pass))"), self.domain_table), 2
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(_captioned("Per topic (module of the plan)", self.topic_table))
+        splitter.addWidget(_captioned(self.tr("Per topic (module of the plan)"), self.topic_table))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
@@ -374,15 +427,22 @@ class ReadinessView(View):
             self.topic_model.set_modules([], self.when)
             return
         if self.when is When.EXAM_DAY:
-            when = f"on exam day ({report.plan.exam:%a %d %b %Y}) if you stop studying now"
+            when = self.tr("on exam day ({0:%a %d %b %Y}) if you stop studying now").format(
+                report.plan.exam
+            )
         else:
-            when = f"today ({report.as_of - dt.timedelta(days=1):%a %d %b %Y})"
+            when = self.tr("today ({0:%a %d %b %Y})").format(report.as_of - dt.timedelta(days=1))
         self.headline.setText(
-            f"P(pass) {when}: {format_p_pass(readiness.p_pass)}.\nExpected score"
-            f" {format_pct(readiness.expected_score)} (90 %:"
-            f" {format_pct(readiness.expected_score_lo90)} to"
-            f" {format_pct(readiness.expected_score_hi90)}); pass mark"
-            f" {format_pct(report.plan.pass_mark)}."
+            self.tr(
+                "P(pass) {0}: {1}.\nExpected score {2} (90 %: {3} to {4}); pass mark {5}."
+            ).format(
+                when,
+                format_p_pass(readiness.p_pass),
+                format_pct(readiness.expected_score),
+                format_pct(readiness.expected_score_lo90),
+                format_pct(readiness.expected_score_hi90),
+                format_pct(report.plan.pass_mark),
+            )
         )
         text = evidence_notice(readiness)
         self.notice.setText(text)

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import re
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
@@ -31,12 +31,16 @@ def parse_decimal(text: str, field: str) -> float:
     """A plain decimal number such as ``6.5``, ``-1`` or ``2,5`` (comma accepted as the point)."""
     value = text.strip()
     if not value:
-        raise InputError(field, "enter a number")
+        raise InputError(field, QCoreApplication.translate("fields", "enter a number"))
     if not value.isascii() or _DECIMAL.fullmatch(value) is None:
-        raise InputError(field, f"'{value}' is not a number")
+        raise InputError(
+            field, QCoreApplication.translate("fields", "'{0}' is not a number").format(value)
+        )
     number = float(value.replace(",", "."))
     if not math.isfinite(number):
-        raise InputError(field, f"'{value}' is not a number")
+        raise InputError(
+            field, QCoreApplication.translate("fields", "'{0}' is not a number").format(value)
+        )
     return number
 
 
@@ -58,7 +62,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName(f"{field_name} error")
+        self.setAccessibleName(self.tr("{0} error").format(field_name))
         self._apply_colour()
         self.hide()
 

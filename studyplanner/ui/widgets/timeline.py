@@ -61,7 +61,7 @@ class TimelineWidget(QWidget):
         self._start = dt.date.today()
         self._exam = self._start
         self._today = self._start
-        self.setAccessibleName("Plan timeline")
+        self.setAccessibleName(self.tr("Plan timeline"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -73,9 +73,17 @@ class TimelineWidget(QWidget):
         late = sum(1 for r in self._rows if r.slip is not Slip.ON_TIME)
         end = max((r.schedule.planned_finish for r in self._rows), default=start)
         self.setAccessibleDescription(
-            f"{len(self._rows)} modules planned from {start.isoformat()} to {end.isoformat()};"
-            f" exam on {exam.isoformat()}; today is {today.isoformat()};"
-            f" {late} modules behind plan"
+            self.tr(
+                "{0} modules planned from {1} to {2}; exam on {3}; today is {4};"
+                " {5} modules behind plan"
+            ).format(
+                len(self._rows),
+                start.isoformat(),
+                end.isoformat(),
+                exam.isoformat(),
+                today.isoformat(),
+                late,
+            )
         )
         self.updateGeometry()
         self.update()
@@ -139,7 +147,7 @@ class TimelineWidget(QWidget):
             if not self._rows:
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter, "No modules in the plan yet"
+                    self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No modules in the plan yet")
                 )
                 return
             layout = self._layout()
