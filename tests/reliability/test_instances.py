@@ -59,7 +59,10 @@ def test_rel_inst_01_double_launch_race(tmp_path: Path) -> None:
     for race in range(races):
         with read_only(db) as conn:
             before = {r[0] for r in conn.execute("SELECT uuid FROM study_session")}
-        args = ("--count", "1", "--hold-ms", "200", "--timer-every", "0")
+        # Both copies start within 50 ms, but their imports take 0.3-1 s and jitter by hundreds
+        # of ms on a loaded machine; the winner holds the file long enough that the loser always
+        # arrives while it is held (with 200 ms, 1 race in 50 ran one copy after the other).
+        args = ("--count", "1", "--hold-ms", "1000", "--timer-every", "0")
         first = start_writer(db, seq, env, *args)
         time.sleep(rng.uniform(0.0, 0.05))
         began = time.monotonic()
