@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Text, delete, func, type_coerce, update
+from sqlalchemy import Integer, Table, Text, delete, func, type_coerce, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from studyplanner.domain.model import ExamDomain, ExamProfile, ModuleKind
 from studyplanner.domain.records import (
@@ -277,6 +277,165 @@ def delete_module(session: Session, module_id: int) -> None:
 def renumber_modules(session: Session, ordered_ids: Sequence[int]) -> None:
     for position, module_id in enumerate(ordered_ids, start=1):
         update_module(session, module_id, position=position)
+
+
+def module_order(session: Session, plan_id: int) -> list[int]:
+    """The ids of the plan's modules in position order."""
+    found = session.exec(
+        select(col(ModuleRow.id))
+        .where(ModuleRow.plan_id == plan_id)
+        .order_by(col(ModuleRow.position), col(ModuleRow.id))
+    ).all()
+    return [i for i in found if i is not None]
+
+
+# -- a deleted module, kept for undo ---------------------------------------------------------
+
+Values = Mapping[str, Any]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ModuleRecord:
+    """Every stored row that deleting a module removes or changes, as stored (raw SQLite values,
+    ``rowid`` included), so that :func:`restore_module` can write them back exactly.
+
+    *module*: the module's row.  *rows*: per table, the rows that cascade with it (its domain
+    shares under every profile, progress statements, sessions, the running timer).  *links*: per
+    table and column, the rowids of the rows whose reference to the module the delete sets to NULL
+    (topic quizzes, baseline entries).  Found from the foreign keys, so a new table that refers to
+    modules is kept without a change here.
+    """
+
+    module: Values
+    rows: tuple[tuple[str, tuple[Values, ...]], ...]
+    links: tuple[tuple[str, str, tuple[int, ...]], ...]
+
+    @property
+    def module_id(self) -> int:
+        return int(self.module["id"])
+
+    @property
+    def plan_id(self) -> int:
+        return int(self.module["plan_id"])
+
+    @property
+    def position(self) -> int:
+        return int(self.module["position"])
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def _module_references() -> list[tuple[Table, str, str]]:
+    """(table, column name, ON DELETE action) of every foreign key onto ``module.id``."""
+    module_table = _table(ModuleRow.__tablename__)
+    found: list[tuple[Table, str, str]] = []
+    for table in SQLModel.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table is module_table:
+                found.append((table, fk.parent.name, (fk.ondelete or "NO ACTION").upper()))
+    return found
+
+
+def _rowid_alias(table: Table) -> str | None:
+    """The column that is the table's rowid (a single INTEGER primary key), if any."""
+    keys = list(table.primary_key.columns)
+    if len(keys) == 1 and isinstance(keys[0].type, Integer):
+        return keys[0].name
+    return None
+
+
+def _raw_rows(session: Session, table: Table, column: str, value: int) -> tuple[Values, ...]:
+    names = [c.name for c in table.columns]
+    listed = ", ".join(f'"{n}"' for n in names)
+    sql = f'SELECT rowid, {listed} FROM "{table.name}" WHERE "{column}" = ? ORDER BY rowid'
+    rows = session.connection().exec_driver_sql(sql, (value,)).all()
+    return tuple(dict(zip(["rowid", *names], row, strict=True)) for row in rows)
+
+
+def _taken_rowids(session: Session, table: Table, wanted: Sequence[int]) -> set[int]:
+    """Which of the rowids *wanted* rows of *table* hold now."""
+    taken: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f'SELECT rowid FROM "{table.name}" WHERE rowid IN ({marks})'
+        taken.update(session.connection().exec_driver_sql(sql, tuple(chunk)).scalars())
+    return taken
+
+
+def _insert_raw(session: Session, table: Table, rows: Sequence[Values]) -> int:
+    """Insert *rows* (from :func:`_raw_rows`) with their rowids, or new ones where another row
+    holds that rowid now; returns the rowid of the last row inserted (0: none)."""
+    alias = _rowid_alias(table)
+    key = alias or "rowid"
+    taken = _taken_rowids(session, table, [int(r[key]) for r in rows])
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        kept = dict(row)
+        rowid = int(kept.pop("rowid"))
+        if rowid in taken:
+            kept.pop(key, None)
+        elif alias is None:
+            kept = {"rowid": rowid, **kept}
+        groups[tuple(kept)].append(tuple(kept.values()))
+    last = 0
+    for names, values in groups.items():
+        listed = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" for _ in names)
+        sql = f'INSERT INTO "{table.name}" ({listed}) VALUES ({marks})'
+        if len(values) == 1:
+            last = session.connection().exec_driver_sql(sql, values[0]).lastrowid or 0
+        else:
+            session.connection().exec_driver_sql(sql, values)
+    return last
+
+
+def module_record(session: Session, module_id: int) -> ModuleRecord | None:
+    """What :func:`restore_module` needs to undo the deletion of *module_id* (None: no module)."""
+    session.flush()
+    found = _raw_rows(session, _table(ModuleRow.__tablename__), "id", module_id)
+    if not found:
+        return None
+    rows: list[tuple[str, tuple[Values, ...]]] = []
+    links: list[tuple[str, str, tuple[int, ...]]] = []
+    for table, column, action in _module_references():
+        if action == "CASCADE":
+            rows.append((table.name, _raw_rows(session, table, column, module_id)))
+        elif action == "SET NULL":
+            sql = f'SELECT rowid FROM "{table.name}" WHERE "{column}" = ? ORDER BY rowid'
+            rowids = session.connection().exec_driver_sql(sql, (module_id,)).scalars().all()
+            links.append((table.name, column, tuple(int(r) for r in rowids)))
+    return ModuleRecord(found[0], tuple(rows), tuple(links))
+
+
+def restore_module(session: Session, record: ModuleRecord) -> int:
+    """Insert the rows of *record* again, each with its old rowid where that is still free.
+
+    The module goes back to its position (the plan's other modules are renumbered around it).  A
+    row whose rowid another row took meanwhile gets a new one; the running timer is put back
+    only when no other timer runs now.  Returns the module's id.
+    """
+    session.flush()
+    conn = session.connection()
+    module_id = _insert_raw(session, _table(ModuleRow.__tablename__), [record.module])
+    references = _module_references()
+    for name, table_rows in record.rows:
+        if name == RunningTimerRow.__tablename__ and get_timer(session) is not None:
+            continue
+        table = _table(name)
+        moved = dict.fromkeys((column for t, column, _ in references if t is table), module_id)
+        _insert_raw(session, table, [{**row, **moved} for row in table_rows])
+    for name, column, rowids in record.links:
+        sql = f'UPDATE "{name}" SET "{column}" = ? WHERE rowid = ? AND "{column}" IS NULL'
+        for rowid in rowids:
+            conn.exec_driver_sql(sql, (module_id, rowid))
+    order = [i for i in module_order(session, record.plan_id) if i != module_id]
+    order.insert(max(0, min(record.position - 1, len(order))), module_id)
+    renumber_modules(session, order)
+    session.flush()
+    return module_id
 
 
 # -- progress --------------------------------------------------------------------------------
@@ -610,6 +769,38 @@ def add_mock(
 
 def delete_mock(session: Session, mock_id: int) -> None:
     session.execute(delete(MockTestRow).where(col(MockTestRow.id) == mock_id))
+
+
+def update_mock(
+    session: Session,
+    mock_id: int,
+    *,
+    name: str,
+    taken_on: dt.date,
+    correct: int,
+    total: int,
+    minutes: int | None,
+    topic_module_id: int | None,
+    domain_scores: Mapping[int, tuple[int, int]],
+) -> None:
+    """Give the stored test new values and replace its per-domain scores (uuid, id and creation
+    time stay)."""
+    session.execute(
+        update(MockTestRow)
+        .where(col(MockTestRow.id) == mock_id)
+        .values(
+            name=name,
+            taken_on=taken_on,
+            correct=correct,
+            total=total,
+            minutes=minutes,
+            topic_module_id=topic_module_id,
+        )
+    )
+    session.execute(delete(MockDomainScoreRow).where(col(MockDomainScoreRow.mock_id) == mock_id))
+    for domain_id, (c, n) in domain_scores.items():
+        session.add(MockDomainScoreRow(mock_id=mock_id, domain_id=domain_id, correct=c, total=n))
+    session.flush()
 
 
 def list_mocks(session: Session, plan_id: int, *, before: dt.date | None = None) -> list[MockInfo]:

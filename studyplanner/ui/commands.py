@@ -16,19 +16,19 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-from studyplanner.domain.records import ModuleInfo, SessionInfo
-from studyplanner.services import StudyPlanner, ValidationError
+from studyplanner.domain.records import ModuleInfo
+from studyplanner.services import ModuleRecord, StudyPlanner, ValidationError
 from studyplanner.ui.log_commands import Changed, Failed, PlannerCommand
 
 # -- plan and modules ------------------------------------------------------------------------
 #
-# A module has no uuid, and the services give a module that is deleted and put back (undo of a
-# delete, redo of an add) a new row id.  Commands therefore name modules by a key from the
-# undo stack's ModuleKeys, which follows the module from row id to row id.
+# A module has no uuid.  A module that is deleted and put back (undo of a delete, redo of an add)
+# keeps its row id unless another row took it meanwhile; commands therefore name modules by a key
+# from the undo stack's ModuleKeys, which follows the module from row id to row id.
 
 
 class ModuleKeys:
-    """Stable keys for modules whose row id changes when a delete is undone."""
+    """Stable keys for modules, whose row id may change when a delete is undone."""
 
     def __init__(self) -> None:
         self._counter = itertools.count(1)
@@ -72,48 +72,17 @@ def _current(planner: StudyPlanner, module_id: int) -> ModuleInfo:
     for module in planner.modules():
         if module.id == module_id:
             return module
-    raise ValidationError("module", f"module {module_id} no longer exists")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ModuleSnapshot:
-    """What deleting a module removes and what undoing the delete puts back.
-
-    Not kept (the services have no way to write them back): progress statements, the mapping onto
-    exam profiles other than the plan's (they return to the defaults), the number of mock tests
-    of a practice-papers module, and links from topic quizzes and baselines to the module.
-    """
-
-    module: ModuleInfo
-    sessions: tuple[SessionInfo, ...]
-
-
-def take_snapshot(planner: StudyPlanner, module_id: int) -> ModuleSnapshot:
-    return ModuleSnapshot(
-        _current(planner, module_id), tuple(planner.sessions(module_id=module_id))
+    raise ValidationError(
+        "module",
+        QCoreApplication.translate("PlannerCommand", "module {0} no longer exists").format(
+            module_id
+        ),
     )
-
-
-def restore_snapshot(planner: StudyPlanner, snapshot: ModuleSnapshot) -> ModuleInfo:
-    """Put a deleted module back at its position, with its domain shares and its sessions."""
-    m = snapshot.module
-    created = planner.add_module(
-        m.name,
-        kind=m.kind,
-        effort_hours=m.effort_hours,
-        weeks=m.weeks,
-        position=m.position,
-        video_seconds=m.video_seconds,
-        note=m.note,
-    )
-    planner.set_module_shares(created.id, m.shares)
-    for session in snapshot.sessions:
-        planner.restore_session(dataclasses.replace(session, module_id=created.id))
-    return _current(planner, created.id)
 
 
 class _ModuleLifeCommand(PlannerCommand):
-    """Add and delete are inverses: remove a module (keeping a snapshot) or put it back."""
+    """Add and delete are inverses: remove a module (keeping what the services return to undo
+    the delete) or put it back exactly, row ids included."""
 
     def __init__(
         self,
@@ -129,16 +98,15 @@ class _ModuleLifeCommand(PlannerCommand):
         super().__init__(text, planner, changed=changed, failed=failed, done=done)
         self.keys = keys
         self.key = keys.key(module.id)
-        self.snapshot = ModuleSnapshot(module, ())
+        self.record: ModuleRecord | None = None
 
     def _remove(self) -> None:
-        module_id = self.keys.id(self.key)
-        self.snapshot = take_snapshot(self.planner, module_id)
-        self.planner.delete_module(module_id)
+        self.record = self.planner.delete_module(self.keys.id(self.key))
         self.keys.forget(self.key)
 
     def _put_back(self) -> None:
-        restored = restore_snapshot(self.planner, self.snapshot)
+        assert self.record is not None, "put back before it was removed"
+        restored = self.planner.restore_module(self.record)
         self.keys.bind(self.key, restored.id)
 
 
@@ -172,7 +140,7 @@ class AddModuleCommand(_ModuleLifeCommand):
 
 
 class DeleteModuleCommand(_ModuleLifeCommand):
-    """Delete a module with its sessions; undo puts both back (see :class:`ModuleSnapshot`)."""
+    """Delete a module with its sessions, progress and shares; undo puts every row back."""
 
     def __init__(
         self,

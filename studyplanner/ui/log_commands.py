@@ -12,8 +12,7 @@ that the undo stack drops it.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -83,7 +82,9 @@ def session_id(planner: StudyPlanner, uuid: str) -> int:
     for session in planner.sessions():
         if session.uuid == uuid:
             return session.id
-    raise ValidationError("session", "this session no longer exists")
+    raise ValidationError(
+        "session", QCoreApplication.translate("PlannerCommand", "this session no longer exists")
+    )
 
 
 def put_session(planner: StudyPlanner, target: SessionInfo) -> SessionInfo:
@@ -202,48 +203,16 @@ def mock_id(planner: StudyPlanner, uuid: str) -> int:
     for mock in planner.mocks():
         if mock.uuid == uuid:
             return mock.id
-    raise ValidationError("mock test", "this mock test no longer exists")
+    raise ValidationError(
+        "mock test",
+        QCoreApplication.translate("PlannerCommand", "this mock test no longer exists"),
+    )
 
 
-def replace_mock(
-    planner: StudyPlanner,
-    before: MockInfo,
-    *,
-    name: str,
-    taken_on: dt.date,
-    correct: int,
-    total: int,
-    domain_counts: Mapping[str, tuple[int, int]],
-    topic_module_id: int | None,
-    minutes: int | None,
-) -> MockInfo:
-    """Replace *before* by a test with the given values and the same uuid.
-
-    The services have no update for mock tests, so this deletes and adds.  If the add is refused,
-    *before* is put back and the refusal re-raised: the caller sees the stored data unchanged.
-    """
-    planner.delete_mock(mock_id(planner, before.uuid))
-    try:
-        return planner.add_mock(
-            name,
-            taken_on=taken_on,
-            correct=correct,
-            total=total,
-            domain_counts=domain_counts,
-            topic_module_id=topic_module_id,
-            minutes=minutes,
-            uuid=before.uuid,
-        )
-    except BaseException:
-        planner.restore_mock(before)
-        raise
-
-
-def replace_with(planner: StudyPlanner, current: MockInfo, target: MockInfo) -> MockInfo:
-    """Replace *current* by *target* (both with the same uuid)."""
-    return replace_mock(
-        planner,
-        current,
+def write_mock(planner: StudyPlanner, target: MockInfo) -> MockInfo:
+    """Give the stored test with ``target.uuid`` every value of *target* (one update)."""
+    return planner.update_mock(
+        mock_id(planner, target.uuid),
         name=target.name,
         taken_on=target.taken_on,
         correct=target.correct,
@@ -277,7 +246,7 @@ class AddMockCommand(PlannerCommand):
 
 
 class EditMockCommand(PlannerCommand):
-    """A mock test edited by the dialog (a delete and an add, keeping the uuid)."""
+    """A mock test edited by the dialog: an update in place; undo writes the old values back."""
 
     def __init__(
         self,
@@ -301,10 +270,10 @@ class EditMockCommand(PlannerCommand):
         self.after = after
 
     def apply(self) -> None:
-        self.after = replace_with(self.planner, self.before, self.after)
+        self.after = write_mock(self.planner, self.after)
 
     def revert(self) -> None:
-        self.before = replace_with(self.planner, self.after, self.before)
+        self.before = write_mock(self.planner, self.before)
 
 
 class DeleteMockCommand(PlannerCommand):

@@ -21,6 +21,7 @@ from studyplanner.ui.models.mocks_model import (
 )
 from studyplanner.ui.views.mocks_view import MocksView
 from tests.ui.log_fixtures import Env, digest, env, unnamed_controls
+from tests.ui.plan_fixtures import db_digest
 
 __all__ = ["env"]  # the fixture, imported for pytest
 
@@ -153,53 +154,95 @@ def test_topic_quiz_via_the_dialog(qtbot: QtBot, env: Env) -> None:
     assert "Topic quiz on" in view.details_label.text()
 
 
-def test_edit_keeps_the_uuid_and_undo_restores_exactly(qtbot: QtBot, env: Env) -> None:
+def test_edit_updates_in_place_and_undo_restores_exactly(qtbot: QtBot, env: Env) -> None:
     names = domains(env)
     original = add_mock(env, d0=(8, 9), d1=(20, 30))
     view, stack = make_view(qtbot, env)
-    before = digest(env.planner, ids=False)
+    before = db_digest(env.planner)
     dialog = view.edit_selected()
     assert isinstance(dialog, MockDialog)
     dialog.score_edit.setText("50/65")
     dialog.domain_edits[names[1]].setText("")
     dialog.domain_edits[names[2]].setText("5/5")
-    click_save(qtbot, dialog)
+    with qtbot.waitSignal(view.data_changed):
+        click_save(qtbot, dialog)
     assert not dialog.isVisible()
     (edited,) = env.planner.mocks()
-    assert edited.uuid == original.uuid
+    assert (edited.id, edited.uuid) == (original.id, original.uuid)  # an update, not a re-add
     assert (edited.correct, dict(edited.domain_counts)) == (
         50,
         {names[0]: (8, 9), names[2]: (5, 5)},
     )
-    after = digest(env.planner, ids=False)
-    assert stack.count() == 1
+    assert view.selected_mock() == edited
+    assert [row[0] for row in domain_rows(view)] == [names[0], names[2]]
+    after = db_digest(env.planner)
+    assert stack.count() == 1 and "Test 1" in stack.undoText()
 
     stack.undo()
-    assert digest(env.planner, ids=False) == before
-    (restored,) = env.planner.mocks()
-    assert dict(restored.domain_counts) == dict(original.domain_counts)
+    assert db_digest(env.planner) == before  # every table, row ids and creation times included
+    assert env.planner.mocks() == [original]
+    assert view.selected_mock() == original
     stack.redo()
-    assert digest(env.planner, ids=False) == after
+    assert db_digest(env.planner) == after
+    stack.undo()
+    assert db_digest(env.planner) == before
+
+
+def test_edit_an_exam_into_a_topic_quiz_and_undo(qtbot: QtBot, env: Env) -> None:
+    original = add_mock(env, d0=(8, 9))
+    module = env.planner.modules()[3]
+    view, stack = make_view(qtbot, env)
+    before = db_digest(env.planner)
+    dialog = view.edit_selected()
+    assert dialog is not None
+    dialog.topic_radio.setChecked(True)
+    dialog.topic_combo.setCurrentIndex(dialog.topic_combo.findData(module.id))
+    dialog.score_edit.setText("8/9")
+    click_save(qtbot, dialog)
+    assert not dialog.isVisible()
+    (quiz,) = env.planner.mocks()
+    assert (quiz.id, quiz.topic_module_id, dict(quiz.domain_counts)) == (original.id, module.id, {})
+    assert "Topic quiz on" in view.details_label.text()
+    stack.undo()
+    assert db_digest(env.planner) == before
+    assert view.domain_table.isVisibleTo(view)
+
+
+def test_undo_of_an_edit_whose_test_is_gone_reports_the_failure(qtbot: QtBot, env: Env) -> None:
+    add_mock(env, d0=(8, 9))
+    view, stack = make_view(qtbot, env)
+    dialog = view.edit_selected()
+    assert dialog is not None
+    dialog.score_edit.setText("40/65")
+    click_save(qtbot, dialog)
+    (edited,) = env.planner.mocks()
+    env.planner.delete_mock(edited.id)  # behind the page's back
+    with qtbot.waitSignal(view.status_message) as message:
+        stack.undo()
+    assert "no longer exists" in str(message.args[0])
+    assert view.error_label.isVisible()
+    assert env.planner.mocks() == []
 
 
 def test_refused_edit_changes_nothing(qtbot: QtBot, env: Env) -> None:
     names = domains(env)
     add_mock(env, d0=(8, 9))
     view, stack = make_view(qtbot, env)
-    before = digest(env.planner)
+    before = db_digest(env.planner)
     dialog = view.edit_selected()
     assert dialog is not None
     dialog.domain_edits[names[1]].setText("40/60")  # 9 + 60 questions > 65
     click_save(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.errors["domain"].isVisible() and dialog.errors["domain"].text()
-    assert digest(env.planner) == before  # same row ids too: the old test was never deleted
+    assert db_digest(env.planner) == before  # the stored test was never touched
     assert stack.count() == 0
     dialog.domain_edits[names[1]].setText("")
     dialog.date_edit.setDate(dialog.date_edit.date().addDays(60))
     click_save(qtbot, dialog)
     assert dialog.errors["date"].isVisible()
-    assert digest(env.planner) == before
+    assert db_digest(env.planner) == before
+    assert stack.count() == 0
 
 
 def test_delete_and_undo_restore_the_same_uuid_and_counts(qtbot: QtBot, env: Env) -> None:

@@ -220,14 +220,23 @@ def test_enter_opens_the_edit_dialog(view: PlanView, qtbot: QtBot) -> None:
     assert seen == ["Revisit IAM / EC2 / S3"]
 
 
-def test_delete_asks_then_undo_restores_module_and_sessions(
+def test_delete_asks_then_undo_restores_the_database_exactly(
     view: PlanView, planner: StudyPlanner, undo_stack: QUndoStack, qtbot: QtBot
 ) -> None:
+    """Undo puts back the module, its sessions, progress, shares under every profile, the topic
+    quizzes' and the baseline's links to it and the timer running on it: every row, same ids."""
     dynamo = planner.modules()[3]
     planner.log_session(dynamo.id, 45, on=dt.date(2019, 2, 5), note="GSI vs LSI")
     planner.log_session(dynamo.id, 30, on=dt.date(2019, 2, 6))
+    planner.record_progress(dynamo.id, percent=60, on=dt.date(2019, 2, 6))
+    planner.add_mock(
+        "DynamoDB quiz", taken_on=dt.date(2019, 2, 7), correct=8, total=9, topic_module_id=dynamo.id
+    )
+    planner.freeze_baseline()
+    planner.start_timer(dynamo.id)
     view.set_report(report(planner))
     before = plan_state(planner, ids=False)
+    exact = db_digest(planner)
     view.select_row(3)
 
     def cancel(box: QWidget) -> None:
@@ -248,21 +257,27 @@ def test_delete_asks_then_undo_restores_module_and_sessions(
     run_modal(lambda: qtbot.keyClick(view.table, Qt.Key.Key_Delete), confirm)
     assert "DynamoDB" not in names(planner)
     assert len(planner.sessions()) == 0
+    assert planner.timer() is None
+    assert [m.topic_module_id for m in planner.mocks()] == [None]
     assert view.model.rowCount() == 7
     after = plan_state(planner, ids=False)
+    deleted = db_digest(planner)
 
     undo_stack.undo()
     assert plan_state(planner, ids=False) == before
+    assert db_digest(planner) == exact
+    assert view.model.rowCount() == 8
     undo_stack.redo()
     assert plan_state(planner, ids=False) == after
+    assert db_digest(planner) == deleted
     undo_stack.undo()
-    assert plan_state(planner, ids=False) == before
+    assert db_digest(planner) == exact
 
 
 def test_edit_after_an_undone_delete_reaches_the_restored_module(
     view: PlanView, planner: StudyPlanner, undo_stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A restored module has a new row id; older commands on the stack still find it."""
+    """Older commands on the stack still find a module whose delete was undone."""
     monkeypatch.setattr(view, "confirm_delete", lambda module: True)
     view.select_row(4)
     view.move_module(-1)  # KMS to position 4

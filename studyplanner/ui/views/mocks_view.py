@@ -1,12 +1,11 @@
 """The Mock tests page: practice exams and topic quizzes, their per-domain counts, score history.
 
 Scores are shown as counts (``44/65``, ``8/9``) and the plain percent correct, never as the exam's
-scaled score.  Adding, editing (a delete and an add that keep the uuid) and deleting are undoable.
+scaled score.  Adding, editing (an update in place) and deleting are undoable.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.records import MockInfo, ModuleInfo
-from studyplanner.services import Report, StudyPlanner, ValidationError
+from studyplanner.services import Report, StudyPlanner
 from studyplanner.ui import charts
 from studyplanner.ui.base import View
 from studyplanner.ui.dialogs.mock_dialog import MockDialog, MockValues
@@ -33,7 +32,7 @@ from studyplanner.ui.log_commands import (
     AddMockCommand,
     DeleteMockCommand,
     EditMockCommand,
-    replace_mock,
+    mock_id,
 )
 from studyplanner.ui.models.mocks_model import (
     DomainColumn,
@@ -419,24 +418,6 @@ class MocksView(View):
             self.tr("Added {0}: {1}").format(mock.name, counts_text(mock.correct, mock.total))
         )
 
-    def _precheck(self, values: MockValues) -> None:
-        """Refuse what the services would refuse, before an edit deletes the old test.
-
-        An edit is a delete and an add; checking first keeps a refused edit from touching the
-        stored test at all (the add's own checks still run, and a refusal there puts it back).
-        """
-        if values.taken_on > self.planner.today() + dt.timedelta(days=1):
-            raise ValidationError("date", self.tr("{0} is in the future").format(values.taken_on))
-        counts = values.domain_counts
-        if sum(n for _, n in counts.values()) > values.total:
-            raise ValidationError(
-                "domain", self.tr("the domain totals add up to more questions than the test had")
-            )
-        if sum(c for c, _ in counts.values()) > values.correct:
-            raise ValidationError(
-                "domain", self.tr("the domain scores add up to more than the score")
-            )
-
     def _edit_mock(self, before: MockInfo, values: MockValues) -> None:
         unchanged = (
             values.name.strip() == before.name
@@ -448,10 +429,8 @@ class MocksView(View):
         )
         if unchanged:
             return
-        self._precheck(values)
-        after = replace_mock(
-            self.planner,
-            before,
+        after = self.planner.update_mock(
+            mock_id(self.planner, before.uuid),
             name=values.name,
             taken_on=values.taken_on,
             correct=values.correct,

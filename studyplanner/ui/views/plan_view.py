@@ -510,8 +510,8 @@ class PlanView(View):
         box.setText(self.tr("Delete module {0}, {1}?").format(module.position, module.name))
         box.setInformativeText(
             self.tr(
-                "Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings back the"
-                " module and its sessions, but not its progress entries."
+                "Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings all of"
+                " it back."
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
