@@ -13,11 +13,15 @@ import datetime as dt
 import json
 import math
 import os
+import sqlite3
+import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session
 
 from studyplanner import paths
 from studyplanner.domain import planning
@@ -53,6 +57,9 @@ from studyplanner.domain.records import (
 from studyplanner.domain.schedule import ScheduleReport, compute_schedule
 from studyplanner.store import repository as repo
 from studyplanner.store.db import Database
+
+# What StudyPlanner.delete_module returns and restore_module takes (undo of a module delete).
+ModuleRecord = repo.ModuleRecord
 
 MAX_NOTES_BYTES = 1_000_000
 MAX_SESSION_MINUTES = 1440
@@ -440,6 +447,75 @@ def _earned_history(
     )
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _ReportInputs:
+    """What :meth:`StudyPlanner.report_with_history` reads from the database, for one plan and
+    as-of date, tagged with the connection's ``total_changes`` when it was read (``token``).
+
+    Never mutated once built: a write that can be applied as a delta (logging a session) builds
+    a new value that shares the unchanged parts (copy on write), so a report being computed on
+    a worker thread from an older value is never disturbed.
+    """
+
+    plan: PlanInfo
+    as_of: dt.date
+    token: tuple[int, int]
+    modules: tuple[ModuleInfo, ...]
+    totals: repo.SessionTotals
+    weeks: Mapping[int, Mapping[int, int]]
+    statements: tuple[ProgressInfo, ...]
+    mocks: tuple[MockInfo, ...]
+    history_head: tuple[tuple[dt.date, float], ...] | None = None
+    """The EV history of these inputs but its last point (the one at ``as_of``, which is the
+    report's ``schedule.ev_hours``), once computed; None: not known."""
+
+    def with_session(self, info: SessionInfo, token: tuple[int, int]) -> _ReportInputs:
+        """These inputs plus the new session *info* (what re-reading the log would give).
+
+        The EV history's points at the plan-week boundaries before the session's day stay
+        valid; if that is all of them but the last (the usual case: a session of this week),
+        ``history_head`` is kept.
+        """
+        day = info.local_date
+        if day >= self.as_of or all(m.id != info.module_id for m in self.modules):
+            return dataclasses.replace(self, token=token)
+        head = self.history_head
+        if head is not None and len(head) > 1 and day < head[-1][0]:
+            head = None  # the session counts at an earlier plan-week boundary
+        module_id, minutes = info.module_id, info.minutes
+        totals = self.totals
+        by_module = dict(totals.by_module)
+        by_module[module_id] = by_module.get(module_id, 0) + minutes
+        by_day = dict(totals.by_day)
+        known = day in by_day
+        by_day[day] = by_day.get(day, 0) + minutes
+        if not known and totals.by_day and day < next(reversed(totals.by_day)):
+            by_day = dict(sorted(by_day.items()))
+        contacts = dict(totals.contact_days)
+        contacts[module_id] = contacts.get(module_id, set()) | {day}
+        week = (day - self.plan.start).days // 7
+        module_weeks = dict(self.weeks.get(module_id, {}))
+        module_weeks[week] = module_weeks.get(week, 0) + minutes
+        weeks = dict(self.weeks)
+        weeks[module_id] = module_weeks
+        return dataclasses.replace(
+            self,
+            token=token,
+            totals=repo.SessionTotals(by_module, by_day, contacts),
+            weeks=weeks,
+            history_head=head,
+        )
+
+
+def _total_changes(session: Session) -> tuple[int, int]:
+    """The rows this process's one connection has changed since it was opened (with which
+    connection that is, should it ever be opened again): every write, through any unit of work,
+    moves it (the database's mutex is held while *session* is open)."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return id(driver), driver.total_changes
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -458,6 +534,9 @@ class StudyPlanner:
         self.clock = clock
         self.zone_name = zone or local_zone_name()
         self.zone = ZoneInfo(self.zone_name)
+        # The last inputs of report_with_history (issue #7 (d)); see _report_inputs().
+        self._inputs: _ReportInputs | None = None
+        self._inputs_lock = threading.Lock()
         self._ensure_profiles()
 
     # -- time ------------------------------------------------------------------------------
@@ -784,12 +863,33 @@ class StudyPlanner:
             repo.update_module(s, module_id, **values)
         return self._module_by_id(module_id)
 
-    def delete_module(self, module_id: int) -> None:
-        """Delete a module and its sessions (the window backs up and offers undo first)."""
-        remaining = [m.id for m in self.modules() if m.id != module_id]
+    def delete_module(self, module_id: int) -> ModuleRecord:
+        """Delete a module with its sessions, progress, shares and a timer running on it.
+
+        Returns every row the delete removed or changed, for :meth:`restore_module` (undo).
+        """
+        plan = self.require_plan()
         with self.db.session() as s:
+            record = repo.module_record(s, module_id)
+            if record is None or record.plan_id != plan.id:
+                raise ValidationError("module", f"module {module_id} no longer exists")
+            remaining = [i for i in repo.module_order(s, plan.id) if i != module_id]
             repo.delete_module(s, module_id)
             repo.renumber_modules(s, remaining)
+        return record
+
+    def restore_module(self, record: ModuleRecord) -> ModuleInfo:
+        """Undo :meth:`delete_module`: put every row of *record* back, in one transaction.
+
+        Rows keep their ids unless another row took one meanwhile; the database is then as it
+        was before the delete (unless something else changed in between).
+        """
+        plan = self.require_plan()
+        if record.plan_id != plan.id:
+            raise ValidationError("module", "the module belonged to a plan that is gone")
+        with self.db.session() as s:
+            module_id = repo.restore_module(s, record)
+        return self._module_by_id(module_id)
 
     def move_module(self, module_id: int, new_position: int) -> None:
         order = [m.id for m in self.modules()]
@@ -875,6 +975,7 @@ class StudyPlanner:
         self._validate_session(plan, minutes, started, day)
         note = clean_note(note)
         with self.db.session() as s:
+            before = _total_changes(s)
             session_id = repo.add_session(
                 s,
                 module_id=module.id,
@@ -886,7 +987,12 @@ class StudyPlanner:
                 note=note,
                 uuid=uuid,
             )
-        return self.get_session(session_id)
+            info = repo.get_session(s, session_id)
+            assert info is not None
+            s.flush()
+            after = _total_changes(s)
+        self._inputs_logged(info, before, after)
+        return info
 
     def get_session(self, session_id: int) -> SessionInfo:
         with self.db.session() as s:
@@ -1119,6 +1225,37 @@ class StudyPlanner:
         uuid: str | None = None,
     ) -> MockInfo:
         plan = self.require_plan()
+        clean, counts = self._check_mock(
+            name, taken_on, correct, total, domain_counts, topic_module_id, minutes
+        )
+        with self.db.session() as s:
+            ids = repo.domain_ids(s, repo.plan_profile_id(s, plan.id))
+            scores = self._domain_scores(ids, counts)
+            mock_id = repo.add_mock(
+                s,
+                plan_id=plan.id,
+                name=clean,
+                taken_on=taken_on,
+                correct=correct,
+                total=total,
+                minutes=minutes,
+                topic_module_id=topic_module_id,
+                domain_scores=scores,
+                uuid=uuid,
+            )
+            return next(m for m in repo.list_mocks(s, plan.id) if m.id == mock_id)
+
+    def _check_mock(
+        self,
+        name: str,
+        taken_on: dt.date,
+        correct: int,
+        total: int,
+        domain_counts: Mapping[str, tuple[int, int]] | None,
+        topic_module_id: int | None,
+        minutes: int | None,
+    ) -> tuple[str, dict[str, tuple[int, int]]]:
+        """The checks of a mock test's values; returns the cleaned name and the counts."""
         clean = clean_name(name, "mock test name")
         check_date(taken_on, "date")
         if taken_on > self.today() + dt.timedelta(days=1):
@@ -1140,24 +1277,54 @@ class StudyPlanner:
                 )
             if sum(c for c, _ in counts.values()) > correct:
                 raise ValidationError("domain", "the domain scores add up to more than the score")
+        return clean, counts
+
+    @staticmethod
+    def _domain_scores(
+        ids: Mapping[str, int], counts: Mapping[str, tuple[int, int]]
+    ) -> dict[int, tuple[int, int]]:
+        """*counts* keyed by domain row id (*ids*: the plan's domains); refuses unknown names."""
+        unknown = [d for d in counts if d not in ids]
+        if unknown:
+            raise ValidationError("domain", f"'{unknown[0]}' is not a domain of the plan's exam")
+        return {ids[d]: v for d, v in counts.items()}
+
+    def update_mock(
+        self,
+        mock_id: int,
+        *,
+        name: str,
+        taken_on: dt.date,
+        correct: int,
+        total: int,
+        domain_counts: Mapping[str, tuple[int, int]] | None = None,
+        topic_module_id: int | None = None,
+        minutes: int | None = None,
+    ) -> MockInfo:
+        """Give mock test *mock_id* these values (checked as by :meth:`add_mock`).
+
+        One transaction: the test's row is updated in place (id, uuid and creation time stay) and
+        its per-domain scores are replaced; a refusal writes nothing.
+        """
+        plan = self.require_plan()
+        clean, counts = self._check_mock(
+            name, taken_on, correct, total, domain_counts, topic_module_id, minutes
+        )
         with self.db.session() as s:
+            if not any(m.id == mock_id for m in repo.list_mocks(s, plan.id)):
+                raise ValidationError("mock test", f"mock test {mock_id} no longer exists")
             ids = repo.domain_ids(s, repo.plan_profile_id(s, plan.id))
-            unknown = [d for d in counts if d not in ids]
-            if unknown:
-                raise ValidationError(
-                    "domain", f"'{unknown[0]}' is not a domain of the plan's exam"
-                )
-            mock_id = repo.add_mock(
+            scores = self._domain_scores(ids, counts)
+            repo.update_mock(
                 s,
-                plan_id=plan.id,
+                mock_id,
                 name=clean,
                 taken_on=taken_on,
                 correct=correct,
                 total=total,
                 minutes=minutes,
                 topic_module_id=topic_module_id,
-                domain_scores={ids[d]: v for d, v in counts.items()},
-                uuid=uuid,
+                domain_scores=scores,
             )
             return next(m for m in repo.list_mocks(s, plan.id) if m.id == mock_id)
 
@@ -1202,18 +1369,72 @@ class StudyPlanner:
     def report_with_history(
         self, as_of: dt.date | None = None
     ) -> tuple[Report, tuple[tuple[dt.date, float], ...]]:
-        """:meth:`report` and :meth:`earned_value_history` from one read of the log."""
+        """:meth:`report` and :meth:`earned_value_history` from one read of the log.
+
+        The read is cached (:meth:`_report_inputs`): after a logged session the next call reads
+        nothing from the log; after any other write it reads everything again.
+        """
         plan = self.require_plan()
         as_of = check_date(as_of or self.default_as_of(), "as-of date")
-        with self.db.session() as s:
-            modules = repo.load_modules(s, plan.id)
-            totals, weeks = repo.session_totals_by_week(s, plan.id, as_of, plan.start)
-            statements = repo.progress_history(s, plan.id, as_of)
-            mocks = repo.list_mocks(s, plan.id, before=as_of)
+        inputs = self._report_inputs(plan, as_of)
+        modules, statements, mocks = inputs.modules, inputs.statements, inputs.mocks
         progress = {p.module_id: p for p in statements}  # oldest first: the latest one wins
-        report = self._build_report(plan, as_of, modules, totals, progress, mocks)
-        history = _earned_history(plan, as_of, modules, weeks, statements, mocks)
+        report = self._build_report(plan, as_of, modules, inputs.totals, progress, mocks)
+        if as_of <= plan.start:
+            history = _earned_history(plan, as_of, modules, inputs.weeks, statements, mocks)
+        elif inputs.history_head is not None:
+            history = (*inputs.history_head, (as_of, report.schedule.ev_hours))
+        else:
+            history = _earned_history(plan, as_of, modules, inputs.weeks, statements, mocks)
+            with self._inputs_lock:
+                if self._inputs is inputs:
+                    self._inputs = dataclasses.replace(inputs, history_head=history[:-1])
         return report, history
+
+    def _report_inputs(self, plan: PlanInfo, as_of: dt.date) -> _ReportInputs:
+        """The report's aggregates for *plan* as of *as_of*: the cached ones if no write has
+        happened since they were read (the connection's ``total_changes`` is unchanged: this
+        catches every write, whoever makes it), else freshly read and cached.
+
+        Thread safe: the database's mutex serialises this read with every write, and the cache
+        is only replaced (never changed in place) under ``_inputs_lock``.
+        """
+        with self.db.session() as s:
+            token = _total_changes(s)
+            with self._inputs_lock:
+                cached = self._inputs
+            if (
+                cached is not None
+                and cached.token == token
+                and cached.as_of == as_of
+                and cached.plan == plan
+            ):
+                return cached
+            totals, weeks = repo.session_totals_by_week(s, plan.id, as_of, plan.start)
+            inputs = _ReportInputs(
+                plan=plan,
+                as_of=as_of,
+                token=token,
+                modules=tuple(repo.load_modules(s, plan.id)),
+                totals=totals,
+                weeks=weeks,
+                statements=tuple(repo.progress_history(s, plan.id, as_of)),
+                mocks=tuple(repo.list_mocks(s, plan.id, before=as_of)),
+            )
+            with self._inputs_lock:
+                self._inputs = inputs
+        return inputs
+
+    def _inputs_logged(
+        self, info: SessionInfo, before: tuple[int, int], after: tuple[int, int]
+    ) -> None:
+        """Apply a session just logged (and committed) to the cached report inputs, if they
+        were read right before its write (``total_changes`` *before*); else leave them: their
+        token no longer matches, so the next report reads the log again."""
+        with self._inputs_lock:
+            cached = self._inputs
+            if cached is not None and cached.token == before:
+                self._inputs = cached.with_session(info, after)
 
     def earned_value_history(
         self, as_of: dt.date | None = None

@@ -407,12 +407,14 @@ def readiness_chart(
     domains: Sequence[DomainEstimate],
     pass_mark: float,
     *,
-    title: str = "Readiness per exam domain (exam day)",
+    title: str | None = None,
     palette: QPalette | None = None,
 ) -> ChartView:
     """Horizontal bars of each domain's mean readiness (domain names read on the left), with
     90 % interval whiskers and the pass line τ."""
     pal = palette or _palette()
+    if title is None:
+        title = QCoreApplication.translate("charts", "Readiness per exam domain (exam day)")
     chart = _new_chart(title, pal)
     bars = QBarSet(QCoreApplication.translate("charts", "Mean"))
     bars.setColor(QColor(BLUE))
@@ -427,10 +429,13 @@ def readiness_chart(
     series.setBarWidth(0.55)
     chart.addSeries(series)
     y = QBarCategoryAxis()
-    y.append([_short(d.name, 16) for d in ordered] or ["(no domains)"])
+    y.append(
+        [_short(d.name, 16) for d in ordered]
+        or [QCoreApplication.translate("charts", "(no domains)")]
+    )
     _style_axis(y, "", pal)
     y.setTitleVisible(False)
-    x = _value_axis(0, 100, "Readiness (% right)", pal, "%d")
+    x = _value_axis(0, 100, QCoreApplication.translate("charts", "Readiness (% right)"), pal, "%d")
     x.setTickCount(6)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -463,24 +468,43 @@ def readiness_chart(
     line.append(100 * pass_mark, -0.5)
     line.append(100 * pass_mark, max(len(domains), 1) - 0.5)
     _attach(chart, line, x, y)
-    parts = [f"{d.name} {_pct(d.mean)} (90 %: {_pct(d.lo90)} to {_pct(d.hi90)})" for d in domains]
+    parts = [
+        QCoreApplication.translate("charts", "{0} {1} (90 %: {2} to {3})").format(
+            d.name, _pct(d.mean), _pct(d.lo90), _pct(d.hi90)
+        )
+        for d in domains
+    ]
     below = [d.name for d in domains if d.mean < pass_mark]
-    summary = f"{title}. Pass mark {_pct(pass_mark)}. " + "; ".join(parts) + "."
+    summary = QCoreApplication.translate("charts", "{0}. Pass mark {1}. {2}.").format(
+        title, _pct(pass_mark), "; ".join(parts)
+    )
     if below:
-        summary += f" Below the pass mark: {', '.join(below)}."
-    return ChartView(chart, "Readiness per domain chart", summary)
+        summary += QCoreApplication.translate("charts", " Below the pass mark: {0}.").format(
+            ", ".join(below)
+        )
+    return ChartView(
+        chart, QCoreApplication.translate("charts", "Readiness per domain chart"), summary
+    )
 
 
 def burnup_chart(
-    data: BurnupData, *, title: str = "Burn-up (hours)", palette: QPalette | None = None
+    data: BurnupData, *, title: str | None = None, palette: QPalette | None = None
 ) -> ChartView:
     """Planned (PV), earned (EV) and actual (AC) cumulative hours against BAC, with the
     forecast cone from today's EV to BAC at the P50 and P85 dates, and the exam day."""
     pal = palette or _palette()
+    if title is None:
+        title = QCoreApplication.translate("charts", "Burn-up (hours)")
     chart = _new_chart(title, pal)
     top = max([data.bac, *(v for _, v in data.actual), *(v for _, v in data.earned)], default=1.0)
-    x = _date_axis(data.first, data.last, "Date", pal)
-    y = _value_axis(0, max(1.0, top * 1.08), "Cumulative hours (h)", pal, "%d")
+    x = _date_axis(data.first, data.last, QCoreApplication.translate("charts", "Date"), pal)
+    y = _value_axis(
+        0,
+        max(1.0, top * 1.08),
+        QCoreApplication.translate("charts", "Cumulative hours (h)"),
+        pal,
+        "%d",
+    )
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -494,11 +518,11 @@ def burnup_chart(
         _attach(chart, series, x, y)
         return series
 
-    line("Planned (PV)", data.planned, _pen(GREY, 2.0))
-    line("Earned (EV)", data.earned, _pen(BLUE, 2.6))
-    line("Actual (AC)", data.actual, _pen(ORANGE, 2.0))
+    line(QCoreApplication.translate("charts", "Planned (PV)"), data.planned, _pen(GREY, 2.0))
+    line(QCoreApplication.translate("charts", "Earned (EV)"), data.earned, _pen(BLUE, 2.6))
+    line(QCoreApplication.translate("charts", "Actual (AC)"), data.actual, _pen(ORANGE, 2.0))
     line(
-        f"Total {data.bac:.1f} h",
+        QCoreApplication.translate("charts", "Total {0:.1f} h").format(data.bac),
         [(data.first, data.bac), (data.last, data.bac)],
         _pen(TEAL, 1.4, Qt.PenStyle.DashLine),
     )
@@ -511,49 +535,62 @@ def burnup_chart(
     for label, day in cone:
         finish = day + dt.timedelta(days=1)
         line(
-            f"{label} finish {day:%d %b}",
+            QCoreApplication.translate("charts", "{0} finish {1}").format(label, f"{day:%d %b}"),
             [(data.as_of, ev_now), (finish, data.bac)],
             _pen(BLUE, 1.4, Qt.PenStyle.DashLine if label == "P50" else Qt.PenStyle.DotLine),
         )
     exam = line(
-        f"Exam {data.exam:%d %b}",
+        QCoreApplication.translate("charts", "Exam {0}").format(f"{data.exam:%d %b}"),
         [(data.exam, 0.0), (data.exam, max(1.0, top * 1.08))],
         _pen(RED, 1.4, Qt.PenStyle.DashDotLine),
     )
     exam.setPointsVisible(False)
     ac_now = data.actual[-1][1] if data.actual else 0.0
     pv_now = next((v for d, v in data.planned if d >= data.as_of), data.bac)
-    summary = (
-        f"{title}. As of {data.as_of.isoformat()}: planned {pv_now:.1f} h, earned {ev_now:.1f} h,"
-        f" actual {ac_now:.1f} h of {data.bac:.1f} h in total. Planned finish"
-        f" {data.planned_finish.isoformat()}, exam {data.exam.isoformat()}."
+    summary = QCoreApplication.translate(
+        "charts",
+        "{0}. As of {1}: planned {2:.1f} h, earned {3:.1f} h, actual {4:.1f} h of {5:.1f} h in"
+        " total. Planned finish {6}, exam {7}.",
+    ).format(
+        title,
+        data.as_of.isoformat(),
+        pv_now,
+        ev_now,
+        ac_now,
+        data.bac,
+        data.planned_finish.isoformat(),
+        data.exam.isoformat(),
     )
     if cone:
-        summary += " Forecast finish: " + ", ".join(f"{k} {d.isoformat()}" for k, d in cone) + "."
+        summary += QCoreApplication.translate("charts", " Forecast finish: {0}.").format(
+            ", ".join(f"{k} {d.isoformat()}" for k, d in cone)
+        )
     else:
-        summary += " No forecast yet."
-    return ChartView(chart, "Burn-up chart", summary)
+        summary += QCoreApplication.translate("charts", " No forecast yet.")
+    return ChartView(chart, QCoreApplication.translate("charts", "Burn-up chart"), summary)
 
 
 def mock_chart(
     mocks: Sequence[MockScore],
     pass_mark: float,
     *,
-    title: str = "Mock test scores",
+    title: str | None = None,
     palette: QPalette | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> ChartView:
     """Percent correct per mock test over time (topic quizzes apart) against the pass line."""
     pal = palette or _palette()
+    if title is None:
+        title = QCoreApplication.translate("charts", "Mock test scores")
     chart = _new_chart(title, pal)
     points = mock_points(mocks)
     days = [p.taken_on for p in points]
     lo = min([*days, *([first] if first else [])], default=dt.date.today())
     hi = max([*days, *([last] if last else [])], default=lo)
     lo, hi = lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
-    x = _date_axis(lo, hi, "Date taken", pal, ticks=4)
-    y = _value_axis(0, 100, "Score (% right, raw)", pal, "%d")
+    x = _date_axis(lo, hi, QCoreApplication.translate("charts", "Date taken"), pal, ticks=4)
+    y = _value_axis(0, 100, QCoreApplication.translate("charts", "Score (% right, raw)"), pal, "%d")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     exams = QLineSeries()
@@ -579,22 +616,29 @@ def mock_chart(
     _attach(chart, passing, x, y)
     if points:
         listed = "; ".join(
-            f"{p.name} on {p.taken_on.isoformat()}: {p.percent:.0f} %"
-            + (" (topic quiz)" if p.topic else "")
+            (
+                QCoreApplication.translate("charts", "{0} on {1}: {2:.0f} % (topic quiz)")
+                if p.topic
+                else QCoreApplication.translate("charts", "{0} on {1}: {2:.0f} %")
+            ).format(p.name, p.taken_on.isoformat(), p.percent)
             for p in points
         )
-        summary = f"{title}. Pass mark {_pct(pass_mark)}. {listed}."
+        summary = QCoreApplication.translate("charts", "{0}. Pass mark {1}. {2}.").format(
+            title, _pct(pass_mark), listed
+        )
     else:
-        summary = f"{title}. No mock tests yet."
-    return ChartView(chart, "Mock test scores chart", summary)
+        summary = QCoreApplication.translate("charts", "{0}. No mock tests yet.").format(title)
+    return ChartView(chart, QCoreApplication.translate("charts", "Mock test scores chart"), summary)
 
 
 def weekly_chart(
-    data: WeeklyData, *, title: str = "Hours per plan week", palette: QPalette | None = None
+    data: WeeklyData, *, title: str | None = None, palette: QPalette | None = None
 ) -> ChartView:
     """Bars of studied hours per plan week (this week so far apart), the planned hours per week
     and the hours per week needed from now."""
     pal = palette or _palette()
+    if title is None:
+        title = QCoreApplication.translate("charts", "Hours per plan week")
     chart = _new_chart(title, pal)
     studied = QBarSet(QCoreApplication.translate("charts", "Studied"))
     studied.setColor(QColor(BLUE))
@@ -613,10 +657,10 @@ def weekly_chart(
     series.setBarWidth(0.6)
     chart.addSeries(series)
     x = QBarCategoryAxis()
-    x.append(list(data.labels) or ["W1"])
-    _style_axis(x, "Plan week", pal)
+    x.append(list(data.labels) or [QCoreApplication.translate("charts", "W{0}").format(1)])
+    _style_axis(x, QCoreApplication.translate("charts", "Plan week"), pal)
     top = max([*data.studied, *data.current, *data.planned, data.required or 0.0, 1.0])
-    y = _value_axis(0, top * 1.15, "Hours (h)", pal, "%.0f")
+    y = _value_axis(0, top * 1.15, QCoreApplication.translate("charts", "Hours (h)"), pal, "%.0f")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -638,12 +682,19 @@ def weekly_chart(
         needed.append(len(data.labels) - 0.5, data.required)
         _attach(chart, needed, x, y)
     done = [f"{label} {h:.1f} h" for label, h in zip(data.labels, data.studied, strict=True) if h]
-    summary = f"{title}. " + ("; ".join(done) if done else "No completed week yet") + "."
+    summary = QCoreApplication.translate("charts", "{0}. {1}.").format(
+        title,
+        "; ".join(done) if done else QCoreApplication.translate("charts", "No completed week yet"),
+    )
     if any(data.current):
-        summary += f" This week so far: {sum(data.current):.1f} h."
+        summary += QCoreApplication.translate("charts", " This week so far: {0:.1f} h.").format(
+            sum(data.current)
+        )
     if data.required is not None:
-        summary += f" Needed from now: {data.required:.1f} h per week."
-    return ChartView(chart, "Hours per week chart", summary)
+        summary += QCoreApplication.translate(
+            "charts", " Needed from now: {0:.1f} h per week."
+        ).format(data.required)
+    return ChartView(chart, QCoreApplication.translate("charts", "Hours per week chart"), summary)
 
 
 class CalendarHeatmap(QWidget):
@@ -662,11 +713,32 @@ class CalendarHeatmap(QWidget):
         *,
         today: dt.date | None = None,
         exam: dt.date | None = None,
-        title: str = "Study calendar (minutes per day)",
+        title: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        if title is None:
+            title = self.tr("Study calendar (minutes per day)")
         self.title = title
+        self.columns = 0
+        self.set_data(daily_minutes, first, last, today=today, exam=exam)
+        self.setAccessibleName(self.tr("Study calendar heatmap"))
+        self.setMouseTracking(True)
+        self.setMinimumSize(QSize(320, 200))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_data(
+        self,
+        daily_minutes: Mapping[dt.date, int],
+        first: dt.date,
+        last: dt.date,
+        *,
+        today: dt.date | None = None,
+        exam: dt.date | None = None,
+    ) -> None:
+        """Show these days instead (in place: cheaper than a new widget after every report)."""
+        columns = self.columns
         self.first, self.last = first, last
         self.today, self.exam = today, exam
         self.cells = heatmap_cells(daily_minutes, first, last)
@@ -675,27 +747,31 @@ class CalendarHeatmap(QWidget):
         total = sum(c.minutes for c in self.cells)
         days_so_far = [c for c in self.cells if today is None or c.day <= today]
         busiest = max(studied, key=lambda c: c.minutes, default=None)
-        self.summary = (
-            f"{title}. Studied on {len(studied)} of {len(days_so_far)} days so far,"
-            f" {total / 60:.1f} h in total; longest streak"
-            f" {longest_streak([c.day for c in studied])} days"
+        self.summary = self.tr(
+            "{0}. Studied on {1} of {2} days so far, {3:.1f} h in total; longest streak {4} days"
+        ).format(
+            self.title,
+            len(studied),
+            len(days_so_far),
+            total / 60,
+            longest_streak([c.day for c in studied]),
         )
         if busiest is not None:
-            self.summary += f"; most in one day {busiest.minutes} min on {busiest.day.isoformat()}"
-        self.summary += (
+            self.summary += self.tr("; most in one day {0} min on {1}").format(
+                busiest.minutes, busiest.day.isoformat()
+            )
+        self.summary += self.tr(
             ". Shades start at 1, 30, 60 and 90 minutes; today is outlined, the exam day in red."
         )
-        self.setAccessibleName(self.tr("Study calendar heatmap"))
         self.setAccessibleDescription(self.summary)
-        self.setMouseTracking(True)
-        self.setMinimumSize(QSize(320, 200))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        if columns != self.columns:
+            self.updateGeometry()  # the size hint follows the number of weeks
+        self.update()
 
     # geometry: title line, month labels, 7 rows, legend line
     def _metrics(self) -> tuple[float, float, float, float]:
         fm = self.fontMetrics()
-        left = fm.horizontalAdvance("Wed") + 10
+        left = self._weekday_width() + 10
         top = fm.height() * 2 + 12
         usable_w = self.width() - left - 10
         usable_h = self.height() - top - fm.height() - 16
@@ -706,9 +782,17 @@ class CalendarHeatmap(QWidget):
         )
         return left, top, max(cell, 4.0), fm.height()
 
+    def weekday_labels(self) -> tuple[tuple[int, str], ...]:
+        """The rows labelled with a weekday (Monday is row 0), in the user's language."""
+        return ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri")), (6, self.tr("Sun")))
+
+    def _weekday_width(self) -> int:
+        fm = self.fontMetrics()
+        return max(fm.horizontalAdvance(name) for _row, name in self.weekday_labels())
+
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        width = fm.horizontalAdvance("Wed") + 20 + self.columns * (18 + self.GAP)
+        width = self._weekday_width() + 20 + self.columns * (18 + self.GAP)
         return QSize(max(320, width), fm.height() * 3 + 28 + 7 * (18 + self.GAP))
 
     def _colour(self, level: int) -> QColor:
@@ -721,15 +805,35 @@ class CalendarHeatmap(QWidget):
         colour.setAlpha(70 + 185 * level // 4)
         return colour
 
-    def _rect(self, cell: HeatCell) -> QRectF:
-        left, top, size, _ = self._metrics()
-        return QRectF(
-            left + cell.column * (size + self.GAP), top + cell.row * (size + self.GAP), size, size
-        )
+    def _rect(
+        self, cell: HeatCell, metrics: tuple[float, float, float, float] | None = None
+    ) -> QRectF:
+        left, top, size, _ = metrics or self._metrics()
+        step = size + self.GAP
+        return QRectF(left + cell.column * step, top + cell.row * step, size, size)
+
+    def _cells_between(
+        self, x0: float, x1: float, metrics: tuple[float, float, float, float]
+    ) -> range:
+        """The indexes into ``cells`` of the week columns that meet x0..x1, plus one column
+        either side (for the outlines drawn around a cell): what a paint of that strip, or a
+        hit test at a point, needs to look at (issue #7 (d): not all ~1,300 days)."""
+        if not self.cells:
+            return range(0)
+        left, _top, size, _line = metrics
+        step = size + self.GAP
+        first_column = max(0, math.floor((x0 - left) / step) - 1)
+        last_column = math.floor((x1 - left) / step) + 1
+        offset = self.cells[0].row  # the cells start on this weekday of column 0
+        start = min(len(self.cells), max(0, first_column * 7 - offset))
+        stop = min(len(self.cells), max(0, (last_column + 1) * 7 - offset))
+        return range(start, max(start, stop))
 
     def cell_at(self, pos: QPointF) -> HeatCell | None:
-        for cell in self.cells:
-            if self._rect(cell).contains(pos):
+        metrics = self._metrics()
+        for index in self._cells_between(pos.x(), pos.x(), metrics):
+            cell = self.cells[index]
+            if self._rect(cell, metrics).contains(pos):
                 return cell
         return None
 
@@ -749,7 +853,7 @@ class CalendarHeatmap(QWidget):
             QRectF(0, 4, self.width(), line + 4), Qt.AlignmentFlag.AlignHCenter, self.title
         )
         painter.setFont(self.font())
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
+        for row, name in self.weekday_labels():
             y = top + row * (size + self.GAP)
             painter.drawText(
                 QRectF(0, y, left - 6, size),
@@ -765,15 +869,21 @@ class CalendarHeatmap(QWidget):
                 painter.drawText(QRectF(x, top - line - 4, 60, line), cell.day.strftime("%b"))
         future = QColor(text)
         future.setAlpha(60)
-        for cell in self.cells:
-            rect = self._rect(cell)
+        future_pen = QPen(future, 1.0)
+        colours = [self._colour(level) for level in range(5)]
+        metrics = (left, top, size, line)
+        exposed = event.rect()
+        # Only the columns in the exposed strip; the colours and geometry computed once.
+        for index in self._cells_between(exposed.left(), exposed.right() + 1, metrics):
+            cell = self.cells[index]
+            rect = self._rect(cell, metrics)
             if self.today is not None and cell.day > self.today:
-                painter.setPen(QPen(future, 1.0))
+                painter.setPen(future_pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._colour(cell.level))
+                painter.setBrush(colours[cell.level])
                 painter.drawRoundedRect(rect, 2, 2)
             if cell.day == self.today or cell.day == self.exam:
                 marker = QPen(QColor(RED) if cell.day == self.exam else text)
@@ -784,15 +894,16 @@ class CalendarHeatmap(QWidget):
         legend_y = top + 7 * (size + self.GAP) + 6
         x = left
         painter.setPen(text)
-        painter.drawText(QRectF(x, legend_y, 40, line), self.tr("Less"))
-        x += self.fontMetrics().horizontalAdvance("Less") + 6
+        less = self.tr("Less")
+        painter.drawText(QRectF(x, legend_y, self.width() - x, line), less)
+        x += self.fontMetrics().horizontalAdvance(less) + 6
         for level in range(5):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._colour(level))
             painter.drawRoundedRect(QRectF(x, legend_y + 2, line - 4, line - 4), 2, 2)
             x += line
         painter.setPen(text)
-        legend = "More"
+        legend = self.tr("More")
         painter.drawText(QRectF(x + 4, legend_y, self.width() - x, line), legend)
         painter.end()
 
@@ -804,7 +915,9 @@ class CalendarHeatmap(QWidget):
                 QToolTip.showText(event.globalPos(), self.summary, self)
             else:
                 QToolTip.showText(
-                    event.globalPos(), f"{cell.day:%a %d %b %Y}: {cell.minutes} min", self
+                    event.globalPos(),
+                    self.tr("{0}: {1} min").format(f"{cell.day:%a %d %b %Y}", cell.minutes),
+                    self,
                 )
             return True
         return super().event(event)

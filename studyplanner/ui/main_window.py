@@ -9,7 +9,17 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QSettings,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +59,7 @@ from studyplanner.services import (
 )
 from studyplanner.store.errors import StoreError
 from studyplanner.ui.base import View
-from studyplanner.ui.startup import PAGE_TITLES
+from studyplanner.ui.startup import PAGE_TITLES, page_text
 from studyplanner.ui.views.log_view import LogView
 from studyplanner.ui.views.mocks_view import MocksView
 from studyplanner.ui.views.overview import (
@@ -86,7 +96,8 @@ _FACTORIES: dict[str, Callable[[StudyPlanner, QUndoStack, QWidget | None], View]
 }
 # The titles live in ui/startup.py, which the start window shows before this module is imported.
 PAGES: tuple[Page, ...] = tuple(
-    Page(key, title, _FACTORIES[key], description) for key, title, description in PAGE_TITLES
+    Page(key, title, _FACTORIES[key], description)
+    for key, (title, description) in PAGE_TITLES.items()
 )
 
 
@@ -95,11 +106,18 @@ class PageViews:
 
     ``views[key]`` and ``views.get(key)`` build the page if needed; ``values()`` and ``items()``
     are the pages built so far (a page built later is given the current report then), so that
-    handing a report to "every view" does not build the pages nobody has opened.
+    handing a report to "every view" does not build the pages nobody has opened.  *catch_up* is
+    called with every built page that is asked for (``views[key]``, ``views.get(key)``): the
+    window hands it the report it skipped while the page was hidden (issue #7 (d)).
     """
 
-    def __init__(self, build: Callable[[str], View]) -> None:
+    def __init__(
+        self,
+        build: Callable[[str], View],
+        catch_up: Callable[[str, View], None] | None = None,
+    ) -> None:
         self._build = build
+        self._catch_up = catch_up
         self._built: dict[str, View] = {}
 
     def __getitem__(self, key: str) -> View:
@@ -108,6 +126,8 @@ class PageViews:
             if key not in _FACTORIES:
                 raise KeyError(key)
             view = self._built[key] = self._build(key)
+        elif self._catch_up is not None:
+            self._catch_up(key, view)
         return view
 
     def get(self, key: str) -> View | None:
@@ -168,30 +188,41 @@ def format_elapsed(seconds: int) -> str:
 def timer_text(timer: TimerInfo | None, now: dt.datetime) -> str:
     """The status bar's timer text (the module name is user text: show it as plain text)."""
     if timer is None:
-        return "No timer running"
-    state = " (paused)" if timer.is_paused else ""
-    return f"Timer: {timer.module_name} {format_elapsed(timer.elapsed_seconds(now))}{state}"
+        return QCoreApplication.translate("MainWindow", "No timer running")
+    if timer.is_paused:
+        text = QCoreApplication.translate("MainWindow", "Timer: {0} {1} (paused)")
+    else:
+        text = QCoreApplication.translate("MainWindow", "Timer: {0} {1}")
+    return text.format(timer.module_name, format_elapsed(timer.elapsed_seconds(now)))
 
 
 def week_text(report: Report | None, today: dt.date) -> str:
     """This plan week's hours against the hours needed per week from now."""
     if report is None:
-        return "No plan yet"
+        return QCoreApplication.translate("MainWindow", "No plan yet")
     start = report.plan.start
     if today < start:
-        return f"Plan starts {start.isoformat()}"
+        return QCoreApplication.translate("MainWindow", "Plan starts {0}").format(start.isoformat())
     week = (today - start).days // 7
     week_start = start + dt.timedelta(days=7 * week)
     minutes = sum(m for d, m in report.daily_minutes.items() if week_start <= d <= today)
     needed = report.schedule.required_hours_per_week
-    needed_text = "nothing more needed" if needed is None else f"{needed:.1f} h needed"
-    return f"Week {week + 1}: {minutes / 60:.1f} h of {needed_text}"
+    needed_text = (
+        QCoreApplication.translate("MainWindow", "nothing more needed")
+        if needed is None
+        else QCoreApplication.translate("MainWindow", "{0:.1f} h needed").format(needed)
+    )
+    return QCoreApplication.translate("MainWindow", "Week {0}: {1:.1f} h of {2}").format(
+        week + 1, minutes / 60, needed_text
+    )
 
 
 def p_pass_text(report: Report | None) -> str:
     if report is None:
-        return "P(pass): no plan"
-    return f"P(pass) on exam day: {format_p_pass(report.readiness_exam_day.p_pass)}"
+        return QCoreApplication.translate("MainWindow", "P(pass): no plan")
+    return QCoreApplication.translate("MainWindow", "P(pass) on exam day: {0}").format(
+        format_p_pass(report.readiness_exam_day.p_pass)
+    )
 
 
 class NewPlanDialog(QDialog):
@@ -204,21 +235,23 @@ class NewPlanDialog(QDialog):
     def __init__(self, planner: StudyPlanner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.planner = planner
-        self.setWindowTitle("New study plan")
-        self.setAccessibleName("New study plan")
+        self.setWindowTitle(self.tr("New study plan"))
+        self.setAccessibleName(self.tr("New study plan"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Start from the bundled AWS Certified Developer – Associate plan (10 weeks of"
-            " video modules, a project and practice papers), or from an empty plan."
+            self.tr(
+                "Start from the bundled AWS Certified Developer – Associate plan (10 weeks of"
+                " video modules, a project and practice papers), or from an empty plan."
+            )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.bundled_radio = QRadioButton("&Bundled AWS Developer Associate plan")
-        self.bundled_radio.setAccessibleName("Bundled AWS Developer Associate plan")
-        self.empty_radio = QRadioButton("&Empty plan")
-        self.empty_radio.setAccessibleName("Empty plan")
+        self.bundled_radio = QRadioButton(self.tr("&Bundled AWS Developer Associate plan"))
+        self.bundled_radio.setAccessibleName(self.tr("Bundled AWS Developer Associate plan"))
+        self.empty_radio = QRadioButton(self.tr("&Empty plan"))
+        self.empty_radio.setAccessibleName(self.tr("Empty plan"))
         self.bundled_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.bundled_radio)
@@ -231,38 +264,40 @@ class NewPlanDialog(QDialog):
         self.start_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit.setAccessibleName("Start date")
-        form.addRow("&Start date:", self.start_edit)
+        self.start_edit.setAccessibleName(self.tr("Start date"))
+        form.addRow(self.tr("&Start date:"), self.start_edit)
         exam = today + dt.timedelta(weeks=10)
         self.exam_edit = QDateEdit(QDate(exam.year, exam.month, exam.day))
         self.exam_edit.setCalendarPopup(True)
         self.exam_edit.setDisplayFormat("yyyy-MM-dd")
-        self.exam_edit.setAccessibleName("Exam date")
-        self.exam_edit.setToolTip("For the bundled plan: leave as is for the day after the plan")
-        form.addRow("E&xam date:", self.exam_edit)
+        self.exam_edit.setAccessibleName(self.tr("Exam date"))
+        self.exam_edit.setToolTip(
+            self.tr("For the bundled plan: leave as is for the day after the plan")
+        )
+        form.addRow(self.tr("E&xam date:"), self.exam_edit)
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Exam profile")
+        self.profile_combo.setAccessibleName(self.tr("Exam profile"))
         for profile in planner.profiles():
             self.profile_combo.addItem(profile.title, profile.name)
         found = self.profile_combo.findData("DVA-C02")
         self.profile_combo.setCurrentIndex(max(found, 0))
-        form.addRow("Exam &profile:", self.profile_combo)
-        self.name_edit = QLineEdit("My study plan")
-        self.name_edit.setAccessibleName("Plan name")
-        form.addRow("Plan &name:", self.name_edit)
+        form.addRow(self.tr("Exam &profile:"), self.profile_combo)
+        self.name_edit = QLineEdit(self.tr("My study plan"))
+        self.name_edit.setAccessibleName(self.tr("Plan name"))
+        form.addRow(self.tr("Plan &name:"), self.name_edit)
         layout.addLayout(form)
         self.error_label = QLabel("")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Error")
+        self.error_label.setAccessibleName(self.tr("Error"))
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create plan")
-        ok.setAccessibleName("Create plan")
+        ok.setText(self.tr("Create plan"))
+        ok.setAccessibleName(self.tr("Create plan"))
         buttons.accepted.connect(self.create_plan)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -304,15 +339,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
         rows = [
             (a.text().replace("&", ""), a.shortcut()) for a in actions if not a.shortcut().isEmpty()
         ]
         self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, (text, key) in enumerate(rows):
@@ -334,10 +369,11 @@ class MainWindow(QMainWindow):
     """Sidebar + stacked pages over one :class:`StudyPlanner`.
 
     After every view's ``data_changed`` (and undo/redo, F5, timer changes) the window recomputes
-    the report on its worker pool and hands it to every view's ``set_report``.
+    the report on its worker pool and hands it to the Overview's and the shown page's
+    ``set_report`` (the other pages get it when they are next shown: :meth:`apply_snapshot`).
     """
 
-    report_ready = Signal(object)  # Report | None: every view has been given it
+    report_ready = Signal(object)  # Report | None: the Overview and the page on show have it
     report_failed = Signal(str)  # the traceback of a failed recompute
 
     def __init__(
@@ -365,24 +401,29 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("MainWindow")
-        self.setAccessibleName("StudyPlanner main window")
+        self.setAccessibleName(self.tr("StudyPlanner main window"))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setAccessibleDescription("Choose a page; Ctrl+1 to Ctrl+6 switch directly")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        self.sidebar.setAccessibleDescription(
+            self.tr("Choose a page; Ctrl+1 to Ctrl+6 switch directly")
+        )
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Page")
-        self.views = PageViews(self._build_page)
+        self.stack.setAccessibleName(self.tr("Page"))
+        self._snapshot: Snapshot | None = None  # the last one applied
+        self._stale: set[str] = set()  # built pages that skipped the last report while hidden
+        self.views = PageViews(self._build_page, self._catch_up)
         for index, page in enumerate(PAGES, start=1):
             placeholder = QWidget()
             placeholder.setObjectName(f"{page.key}_placeholder")
-            placeholder.setAccessibleName(page.title)
+            placeholder.setAccessibleName(page_text(page.title))
             self.stack.addWidget(placeholder)  # replaced by the page when it is first shown
-            item = QListWidgetItem(page.title)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
-            item.setToolTip(f"{page.description} (Ctrl+{index})")
+            title = page_text(page.title)
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page_text(page.description))
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(page_text(page.description), index))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.sidebar.addItem(item)
         font = self.sidebar.font()
@@ -447,7 +488,7 @@ class MainWindow(QMainWindow):
 
     def _on_page_chosen(self, row: int) -> None:
         if 0 <= row < len(PAGES):
-            self.views.get(PAGES[row].key)  # built before it is shown
+            self.views.get(PAGES[row].key)  # built, or given the latest report, before shown
         self.stack.setCurrentIndex(row)
 
     def _build_page(self, key: str) -> View:
@@ -456,7 +497,7 @@ class MainWindow(QMainWindow):
         page = PAGES[index]
         view = page.factory(self.planner, self.undo_stack, None)
         view.setObjectName(f"{page.key}_view")
-        view.setAccessibleName(page.title)
+        view.setAccessibleName(page_text(page.title))
         view.data_changed.connect(self.request_report)
         view.status_message.connect(self._show_status_message)
         placeholder = self.stack.widget(index)
@@ -502,18 +543,24 @@ class MainWindow(QMainWindow):
             if self._read_timer() is not None:
                 session = self.planner.stop_timer()
                 if session is None:
-                    self._show_status_message("Timer stopped under a minute: nothing logged")
+                    self._show_status_message(
+                        self.tr("Timer stopped under a minute: nothing logged")
+                    )
                 else:
                     self._show_status_message(
-                        f"Logged {session.minutes} min on {session.module_name}"
+                        self.tr("Logged {0} min on {1}").format(
+                            session.minutes, session.module_name
+                        )
                     )
             else:
                 module = self._timer_target()
                 if module is None:
-                    self._show_status_message("No plan yet: create one first (File → New plan)")
+                    self._show_status_message(
+                        self.tr("No plan yet: create one first (File → New plan)")
+                    )
                     return
                 self.planner.start_timer(module.id)
-                self._show_status_message(f"Timer started on {module.name}")
+                self._show_status_message(self.tr("Timer started on {0}").format(module.name))
         except ValidationError as exc:
             self._show_status_message(str(exc))
         except StoreError as exc:
@@ -556,22 +603,22 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        bar.setAccessibleName("Status bar")
+        bar.setAccessibleName(self.tr("Status bar"))
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timer_label")
-        self.timer_label.setAccessibleName("Running timer")
+        self.timer_label.setAccessibleName(self.tr("Running timer"))
         self.week_label = QLabel()
         self.week_label.setObjectName("week_label")
-        self.week_label.setAccessibleName("This week's hours")
+        self.week_label.setAccessibleName(self.tr("This week's hours"))
         self.p_pass_label = QLabel()
         self.p_pass_label.setObjectName("p_pass_label")
-        self.p_pass_label.setAccessibleName("Probability of passing")
+        self.p_pass_label.setAccessibleName(self.tr("Probability of passing"))
         for label in (self.timer_label, self.week_label, self.p_pass_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setContentsMargins(8, 0, 8, 0)
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
-        self.busy.setAccessibleName("Recomputing the report")
+        self.busy.setAccessibleName(self.tr("Recomputing the report"))
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(14)
@@ -609,51 +656,54 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        menu_bar.setAccessibleName("Menu bar")
-        file_menu = menu_bar.addMenu("&File")
+        menu_bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(
             self._action(
                 "new_plan",
-                "&New plan…",
-                "Create a plan from the bundled AWS plan or an empty one",
+                self.tr("&New plan…"),
+                self.tr("Create a plan from the bundled AWS plan or an empty one"),
                 self.new_plan,
                 [QKeySequence(QKeySequence.StandardKey.New), QKeySequence("Ctrl+N")],
             )
         )
+        from studyplanner.ui import exchange_menu
+
+        exchange_menu.install(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
                 "quit",
-                "&Quit",
-                "Close StudyPlanner",
+                self.tr("&Quit"),
+                self.tr("Close StudyPlanner"),
                 self.close,
                 [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
             )
         )
 
-        edit_menu = menu_bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("undo")
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        undo.setToolTip("Undo the last change")
-        undo.setStatusTip("Undo the last change")
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        undo.setToolTip(self.tr("Undo the last change"))
+        undo.setStatusTip(self.tr("Undo the last change"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setObjectName("redo")
         redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-        redo.setToolTip("Redo the change that was undone")
-        redo.setStatusTip("Redo the change that was undone")
+        redo.setToolTip(self.tr("Redo the change that was undone"))
+        redo.setStatusTip(self.tr("Redo the change that was undone"))
         for action in (undo, redo):
             self.addAction(action)
             self.actions_by_name[action.objectName()] = action
             edit_menu.addAction(action)
 
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
         for index, page in enumerate(PAGES, start=1):
             view_menu.addAction(
                 self._action(
                     f"page_{page.key}",
-                    f"&{index} {page.title}",
-                    f"Show the {page.title} page",
+                    f"&{index} {page_text(page.title)}",
+                    self.tr("Show the {0} page").format(page_text(page.title)),
                     functools.partial(self.show_page, page.key),
                     [QKeySequence(f"Ctrl+{index}")],
                 )
@@ -662,19 +712,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action(
                 "refresh",
-                "&Refresh",
-                "Recompute the report",
+                self.tr("&Refresh"),
+                self.tr("Recompute the report"),
                 self.request_report,
                 [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5")],
             )
         )
 
-        study_menu = menu_bar.addMenu("&Study")
+        study_menu = menu_bar.addMenu(self.tr("&Study"))
         study_menu.addAction(
             self._action(
                 "toggle_timer",
-                "Start or stop the &timer",
-                "Start the timer on the next module, or stop the running timer and log it",
+                self.tr("Start or stop the &timer"),
+                self.tr("Start the timer on the next module, or stop the running timer and log it"),
                 self.toggle_timer,
                 [QKeySequence("Ctrl+Space")],
             )
@@ -682,8 +732,8 @@ class MainWindow(QMainWindow):
         study_menu.addAction(
             self._action(
                 "quick_log",
-                "Quick &log…",
-                "Log study time after the fact",
+                self.tr("Quick &log…"),
+                self.tr("Log study time after the fact"),
                 self.quick_log,
                 [QKeySequence("Ctrl+L")],
             )
@@ -691,25 +741,30 @@ class MainWindow(QMainWindow):
         study_menu.addAction(
             self._action(
                 "add_mock",
-                "Add &mock test…",
-                "Log a practice exam or topic quiz",
+                self.tr("Add &mock test…"),
+                self.tr("Log a practice exam or topic quiz"),
                 self.add_mock,
                 [QKeySequence("Ctrl+M")],
             )
         )
 
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(
                 "shortcuts",
-                "&Keyboard shortcuts",
-                "List every keyboard shortcut",
+                self.tr("&Keyboard shortcuts"),
+                self.tr("List every keyboard shortcut"),
                 self.show_shortcuts,
                 [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("F1")],
             )
         )
         help_menu.addAction(
-            self._action("about", "&About StudyPlanner", "Version and licence", self._about)
+            self._action(
+                "about",
+                self.tr("&About StudyPlanner"),
+                self.tr("Version and licence"),
+                self._about,
+            )
         )
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -723,9 +778,10 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About StudyPlanner",
-            f"StudyPlanner {__version__}\n\nPlan, log and forecast your certification exam"
-            " preparation.",
+            self.tr("About StudyPlanner"),
+            self.tr(
+                "StudyPlanner {0}\n\nPlan, log and forecast your certification exam preparation."
+            ).format(__version__),
         )
 
     # -- report --------------------------------------------------------------------------------
@@ -738,22 +794,45 @@ class MainWindow(QMainWindow):
         self._after_run()
 
     def apply_snapshot(self, snapshot: Snapshot) -> None:
-        """Hand the report to every view and update the status bar."""
+        """Hand the report to the Overview and the page on show; update the status bar.
+
+        The other pages built so far only note that they missed it: a page is handed the latest
+        report when it is next asked for (shown, or ``views[key]``), so that a hidden Log or Mock
+        tests page does not reload from the database on the GUI thread after every report.  The
+        Overview, the window's headline, takes every report (hidden, it is not repainted).
+        """
         self.report = snapshot.report
         self.timer_info = snapshot.timer
-        self.overview_view.set_earned_history(snapshot.earned)
-        self.overview_view.set_overview_data(snapshot.overview)
-        for view in self.views.values():
-            view.set_report(snapshot.report)
+        self._snapshot = snapshot
+        current = self.current_page()
+        for key, view in self.views.items():
+            if key in (current, "overview"):
+                self._stale.discard(key)
+                self._give_report(key, view)
+            else:
+                self._stale.add(key)
         self._update_status(snapshot.report)
         self.report_ready.emit(snapshot.report)
 
+    def _give_report(self, key: str, view: View) -> None:
+        snapshot = self._snapshot
+        if key == "overview" and isinstance(view, OverviewView) and snapshot is not None:
+            view.set_earned_history(snapshot.earned)
+            view.set_overview_data(snapshot.overview)
+        view.set_report(self.report)
+
+    def _catch_up(self, key: str, view: View) -> None:
+        """Hand *view* the report it skipped while hidden (see :meth:`apply_snapshot`)."""
+        if key in self._stale:
+            self._stale.discard(key)
+            self._give_report(key, view)
+
     def _on_report_failed(self, text: str) -> None:
         self._last_worker, self._running = self._running, None
-        last = text.strip().splitlines()[-1] if text.strip() else "unknown error"
+        last = text.strip().splitlines()[-1] if text.strip() else self.tr("unknown error")
         sys.stderr.write(text)
         if not self._closing:
-            self._show_status_message(f"Could not compute the report: {last}")
+            self._show_status_message(self.tr("Could not compute the report: {0}").format(last))
             self.report_failed.emit(text)
         self._after_run()
 
@@ -770,8 +849,10 @@ class MainWindow(QMainWindow):
         if report is not None:
             p = report.readiness_exam_day
             self.p_pass_label.setToolTip(
-                f"Probability of passing on exam day ({report.plan.exam.isoformat()}) if you"
-                f" stopped studying now; expected score {100 * p.expected_score:.0f} %"
+                self.tr(
+                    "Probability of passing on exam day ({0}) if you stopped studying now;"
+                    " expected score {1:.0f} %"
+                ).format(report.plan.exam.isoformat(), 100 * p.expected_score)
             )
         self._update_timer_label()
 

@@ -606,6 +606,44 @@ def test_a_cold_start_prints_first_paint_then_figures(tmp_path: Path, db_path: P
     assert float(marks[0][2]) < float(marks[1][2])
 
 
+def test_hidden_pages_skip_reports_and_get_the_latest_when_shown(
+    qtbot: QtBot, window: MainWindow, seeded: StudyPlanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Log and Mock tests pages reload from the database in set_report: once opened, they
+    must not do it on the GUI thread after every report while hidden (issue #7 (d))."""
+    log, mocks = window.show_page("log"), window.show_page("mocks")
+    window.show_page("overview")
+    given: list[tuple[str, object]] = []
+    for key, view in (("log", log), ("mocks", mocks)):
+        original = type(view).set_report
+
+        def counting(
+            view: object, report: Report | None, key: str = key, original: object = original
+        ) -> None:
+            given.append((key, report))
+            original(view, report)  # type: ignore[operator]
+
+        monkeypatch.setattr(type(view), "set_report", counting)
+    module = seeded.modules()[0]
+    for minutes in (20, 25):
+        seeded.log_session(module.id, minutes, on=NOW.date())
+        with qtbot.waitSignal(window.report_ready, timeout=10_000):
+            window.request_report()
+    assert given == []
+    assert window.overview_view.report is window.report  # the Overview takes every report
+    assert window.show_page("log") is log
+    assert given == [("log", window.report)]  # the latest one, as the page is shown
+    assert window.report is not None
+    assert log.report is window.report  # type: ignore[attr-defined]
+    seeded.log_session(module.id, 30, on=NOW.date())
+    with qtbot.waitSignal(window.report_ready, timeout=10_000):
+        window.request_report()
+    assert given[-1] == ("log", window.report)  # the shown page gets every report
+    assert len(given) == 2
+    assert window.mocks_view is mocks  # asked for through the window: caught up too
+    assert given[-1] == ("mocks", window.report) and len(given) == 3
+
+
 def test_a_restored_page_and_the_overview_are_built_and_given_each_report_once(
     qtbot: QtBot, seeded: StudyPlanner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -627,5 +665,7 @@ def test_a_restored_page_and_the_overview_are_built_and_given_each_report_once(
         built = [k for k in second.page_keys() if second.views.is_built(k)]
         assert built == ["overview", "log"]
         assert second.report is not None and given == [second.report]
+        second.show_page("overview")
+        assert given == [second.report]  # not given it a second time as it is shown
     finally:
         second.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QXYSeries
+from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -249,11 +250,27 @@ def test_only_charts_whose_inputs_changed_are_rebuilt(
     after = view.chart_widgets
     assert list(after) == ["readiness", "burnup", "weekly", "mocks", "heatmap"]
     assert after["mocks"] is before["mocks"]  # no new mock test
-    for name in ("burnup", "weekly", "heatmap"):
+    for name in ("burnup", "weekly"):
         assert after[name] is not before[name], name
     heatmap = after["heatmap"]
+    assert heatmap is before["heatmap"]  # updated in place
     assert isinstance(heatmap, charts.CalendarHeatmap)
     assert sum(c.minutes for c in heatmap.cells) == 390 + 25
+    report = view.report
+    assert report is not None
+    new = charts.CalendarHeatmap(
+        report.daily_minutes,
+        heatmap.first,
+        heatmap.last,
+        today=heatmap.today,
+        exam=heatmap.exam,
+    )
+    assert (new.cells, new.columns, new.summary) == (
+        heatmap.cells,
+        heatmap.columns,
+        heatmap.summary,
+    )
+    assert heatmap.accessibleDescription() == new.summary
     view.set_report(seeded.report(AS_OF))  # the same figures: nothing rebuilt
     assert all(view.chart_widgets[n] is after[n] for n in after)
     charts_in_focus_order: list[str] = []
@@ -264,3 +281,23 @@ def test_only_charts_whose_inputs_changed_are_rebuilt(
                 charts_in_focus_order.append(name)
         widget = widget.nextInFocusChain()
     assert charts_in_focus_order == list(after)  # reading order although some were rebuilt
+
+
+def test_heatmap_paints_and_hit_tests_only_the_columns_asked_for(qtbot: QtBot) -> None:
+    """The calendar paints only the week columns of the exposed strip and hit-tests only the
+    column under the pointer (issue #7 (d)): the same pixels and the same cells as painting and
+    searching everything."""
+    first, last = dt.date(2025, 3, 5), dt.date(2026, 4, 30)  # starts on a Wednesday
+    minutes = {first + dt.timedelta(days=i): (i * 37) % 130 for i in range(0, 400, 3)}
+    heatmap = charts.CalendarHeatmap(minutes, first, last, today=dt.date(2026, 1, 10), exam=last)
+    qtbot.addWidget(heatmap)
+    heatmap.resize(760, 230)
+    whole = heatmap.grab().toImage()
+    for x, width in ((0, 120), (173, 61), (400, 200), (690, 70)):
+        strip = QRect(x, 0, width, heatmap.height())
+        assert heatmap.grab(strip).toImage() == whole.copy(strip), x
+    for x in range(0, heatmap.width(), 3):
+        for y in range(0, heatmap.height(), 7):
+            pos = QPointF(x + 0.5, y + 0.5)
+            expected = next((c for c in heatmap.cells if heatmap._rect(c).contains(pos)), None)
+            assert heatmap.cell_at(pos) == expected, (x, y)

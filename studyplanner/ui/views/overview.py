@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import math
 import time
 import typing
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,11 +30,15 @@ from studyplanner.domain.schedule import planned_values
 from studyplanner.services import ModuleReport, Report, StudyPlanner
 from studyplanner.ui import charts
 from studyplanner.ui.base import View
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 
 THIN_EVIDENCE = THIN_EVIDENCE_N_EFF
 """Questions-equivalent per domain below which readiness is mostly the plan-progress prior."""
 
-EVIDENCE_NOTICE = "Estimate from plan progress only — take a mock test."
+EVIDENCE_NOTICE = QT_TRANSLATE_NOOP(
+    "OverviewView", "Estimate from plan progress only — take a mock test."
+)
+"""Untranslated (marked for lupdate): translate it where it is shown."""
 
 
 # -- figures (plain functions: the tests compare them with report_to_json) ------------------------
@@ -61,13 +66,16 @@ def days_to_exam(report: Report) -> int:
 
 
 def format_days_to_exam(days: int) -> str:
+    # (lupdate extracts count forms from tr() only, not from translate(): one text per case)
     if days > 1:
-        return f"{days} days"
+        return QCoreApplication.translate("OverviewView", "{0} days").format(days)
     if days == 1:
-        return "1 day (tomorrow)"
+        return QCoreApplication.translate("OverviewView", "1 day (tomorrow)")
     if days == 0:
-        return "Today"
-    return f"{-days} days ago"
+        return QCoreApplication.translate("OverviewView", "Today")
+    if days == -1:
+        return QCoreApplication.translate("OverviewView", "1 day ago")
+    return QCoreApplication.translate("OverviewView", "{0} days ago").format(-days)
 
 
 def slip_days(report: Report) -> float | None:
@@ -78,11 +86,23 @@ def slip_days(report: Report) -> float | None:
 
 def format_slip(slip: float | None) -> str:
     if slip is None:
-        return "Not started"
+        return QCoreApplication.translate("OverviewView", "Not started")
     if abs(slip) < 0.05:
-        return "On schedule"
-    unit = "day" if abs(round(slip, 1)) == 1 else "days"
-    return f"{abs(slip):.1f} {unit} {'behind' if slip > 0 else 'ahead'}"
+        return QCoreApplication.translate("OverviewView", "On schedule")
+    one = abs(round(slip, 1)) == 1
+    if slip > 0:
+        text = (
+            QCoreApplication.translate("OverviewView", "{0:.1f} day behind")
+            if one
+            else QCoreApplication.translate("OverviewView", "{0:.1f} days behind")
+        )
+    else:
+        text = (
+            QCoreApplication.translate("OverviewView", "{0:.1f} day ahead")
+            if one
+            else QCoreApplication.translate("OverviewView", "{0:.1f} days ahead")
+        )
+    return text.format(abs(slip))
 
 
 def format_hours_per_week(hours: float | None) -> str:
@@ -98,16 +118,21 @@ def next_module(report: Report) -> tuple[ModuleReport, str] | None:
         if status.pct_complete >= 1.0:
             continue
         row = schedule.get(m.module.position)
-        reason = (
-            f"Next in plan order: {100 * status.pct_complete:.0f} % done"
-            f" ({status.actual_hours:.1f} h of {status.effort_hours:.1f} h planned)"
-        )
+        reason = QCoreApplication.translate(
+            "OverviewView", "Next in plan order: {0:.0f} % done ({1:.1f} h of {2:.1f} h planned)"
+        ).format(100 * status.pct_complete, status.actual_hours, status.effort_hours)
         if row is not None:
-            reason += f"; planned to finish {row.planned_finish:%a %d %b}"
+            reason += QCoreApplication.translate("OverviewView", "; planned to finish {0}").format(
+                f"{row.planned_finish:%a %d %b}"
+            )
             if row.slip_days >= 0.5:
-                reason += f", now {row.slip_days:.1f} days behind"
+                reason += QCoreApplication.translate(
+                    "OverviewView", ", now {0:.1f} days behind"
+                ).format(row.slip_days)
             elif row.slip_days <= -0.5:
-                reason += f", {-row.slip_days:.1f} days ahead"
+                reason += QCoreApplication.translate("OverviewView", ", {0:.1f} days ahead").format(
+                    -row.slip_days
+                )
         return m, reason + "."
     ranked = rank_review_next(
         profile=report.plan.profile,
@@ -118,7 +143,9 @@ def next_module(report: Report) -> tuple[ModuleReport, str] | None:
     if not ranked:
         return None
     by_position = {m.module.position: m for m in report.modules}
-    return by_position[ranked[0].position], f"Every module is done: review it ({ranked[0].reason})."
+    return by_position[ranked[0].position], QCoreApplication.translate(
+        "OverviewView", "Every module is done: review it ({0})."
+    ).format(ranked[0].reason)
 
 
 def evidence_notice(readiness: Readiness) -> str:
@@ -127,13 +154,21 @@ def evidence_notice(readiness: Readiness) -> str:
     thin = [d.name for d in readiness.domains if d.n_eff < THIN_EVIDENCE]
     if not thin:
         return ""
+    notice = QCoreApplication.translate("OverviewView", EVIDENCE_NOTICE)
     if all(d.n_eff <= 0 for d in readiness.domains):
-        return f"{EVIDENCE_NOTICE} No mock-test evidence yet."
-    where = "every domain" if len(thin) == len(readiness.domains) else ", ".join(thin)
-    return (
-        f"{EVIDENCE_NOTICE} Under {THIN_EVIDENCE:.0f} questions-equivalent of recent mock-test"
-        f" evidence for {where}: the estimate still leans on plan progress."
+        return QCoreApplication.translate("OverviewView", "{0} No mock-test evidence yet.").format(
+            notice
+        )
+    where = (
+        QCoreApplication.translate("OverviewView", "every domain")
+        if len(thin) == len(readiness.domains)
+        else ", ".join(thin)
     )
+    return QCoreApplication.translate(
+        "OverviewView",
+        "{0} Under {1:.0f} questions-equivalent of recent mock-test evidence for {2}: the"
+        " estimate still leans on plan progress.",
+    ).format(notice, THIN_EVIDENCE, where)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -235,11 +270,13 @@ def burnup_data(
     if report.as_of >= start:
         minutes = report.daily_minutes
         running = float(sum(m for d, m in minutes.items() if d < start))
+        one_day = dt.timedelta(days=1)
+        day = start
         for t in range((report.as_of - start).days + 1):
-            day = start + dt.timedelta(days=t)
             if t > 0:
-                running += minutes.get(day - dt.timedelta(days=1), 0)
+                running += minutes.get(day - one_day, 0)
             actual.append((day, running / 60))
+            day += one_day
     if earned is None:
         earned = [(start, 0.0)]
         if report.as_of > start:
@@ -284,9 +321,11 @@ def prepare_overview(
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def _msecs(day: dt.date) -> float:
     """Local midnight of *day* in msecs since the epoch (QDateTime's local time, computed
-    without a QDateTime per point)."""
+    without a QDateTime per point); remembered, as every report asks for mostly the same days
+    (``mktime`` per point was a third of preparing the burn-up)."""
     return time.mktime(day.timetuple()) * 1000.0
 
 
@@ -356,8 +395,8 @@ class FigureCard(QFrame):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
-        self.value.setAccessibleName(f"{caption} value")
-        self.detail.setAccessibleName(f"{caption} detail")
+        self.value.setAccessibleName(self.tr("{0} value").format(caption))
+        self.detail.setAccessibleName(self.tr("{0} detail").format(caption))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.7)
         font.setBold(True)
@@ -401,19 +440,21 @@ class OverviewView(View):
         outer.addWidget(self.pages)
 
         self.empty_label = QLabel(
-            "There is no plan yet. Create one with File → New plan (Ctrl+N): the bundled AWS"
-            " Developer Associate plan or an empty plan."
+            self.tr(
+                "There is no plan yet. Create one with File → New plan (Ctrl+N): the bundled AWS"
+                " Developer Associate plan or an empty plan."
+            )
         )
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setAccessibleName("No plan")
+        self.empty_label.setAccessibleName(self.tr("No plan"))
         self.pages.addWidget(self.empty_label)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Overview")
+        scroll.setAccessibleName(self.tr("Overview"))
         content = QWidget()
         scroll.setWidget(content)
         self.pages.addWidget(scroll)
@@ -423,17 +464,17 @@ class OverviewView(View):
 
         self.plan_label = QLabel("")
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.plan_label.setAccessibleName("Plan")
+        self.plan_label.setAccessibleName(self.tr("Plan"))
         self.plan_label.setWordWrap(True)
         layout.addWidget(self.plan_label)
 
         cards = QHBoxLayout()
         cards.setSpacing(8)
-        self.p_pass_card = FigureCard("P(pass) on exam day", "p_pass_card")
-        self.days_card = FigureCard("Days to the exam", "days_card")
-        self.slip_card = FigureCard("Plan slip", "slip_card")
-        self.hours_card = FigureCard("Hours needed per week", "hours_card")
-        self.next_card = FigureCard("Study next", "next_card")
+        self.p_pass_card = FigureCard(self.tr("P(pass) on exam day"), "p_pass_card")
+        self.days_card = FigureCard(self.tr("Days to the exam"), "days_card")
+        self.slip_card = FigureCard(self.tr("Plan slip"), "slip_card")
+        self.hours_card = FigureCard(self.tr("Hours needed per week"), "hours_card")
+        self.next_card = FigureCard(self.tr("Study next"), "next_card")
         for card, stretch in (
             (self.p_pass_card, 3),
             (self.days_card, 2),
@@ -447,7 +488,7 @@ class OverviewView(View):
         self.notice = QLabel("")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Notice")
+        self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.hide()
         layout.addWidget(self.notice)
 
@@ -489,38 +530,52 @@ class OverviewView(View):
     def _show_figures(self, report: Report) -> None:
         plan = report.plan
         self.plan_label.setText(
-            f"{plan.name} ({plan.profile.name}) · {plan.start:%d %b %Y} to exam"
-            f" {plan.exam:%a %d %b %Y} · status at the end of"
-            f" {report.as_of - dt.timedelta(days=1):%a %d %b %Y}"
+            self.tr("{0} ({1}) · {2} to exam {3} · status at the end of {4}").format(
+                plan.name,
+                plan.profile.name,
+                f"{plan.start:%d %b %Y}",
+                f"{plan.exam:%a %d %b %Y}",
+                f"{report.as_of - dt.timedelta(days=1):%a %d %b %Y}",
+            )
         )
         p = report.readiness_exam_day
         self.p_pass_card.set(
             format_p_pass(p.p_pass),
-            f"Expected score {format_pct(p.expected_score)} (90 %:"
-            f" {format_pct(p.expected_score_lo90)} to {format_pct(p.expected_score_hi90)});"
-            f" pass mark {format_pct(plan.pass_mark)}. If you stopped studying now.",
+            self.tr(
+                "Expected score {0} (90 %: {1} to {2}); pass mark {3}. If you stopped studying now."
+            ).format(
+                format_pct(p.expected_score),
+                format_pct(p.expected_score_lo90),
+                format_pct(p.expected_score_hi90),
+                format_pct(plan.pass_mark),
+            ),
         )
         days = days_to_exam(report)
-        self.days_card.set(format_days_to_exam(days), f"Exam on {plan.exam:%a %d %b %Y}")
+        self.days_card.set(
+            format_days_to_exam(days), self.tr("Exam on {0}").format(f"{plan.exam:%a %d %b %Y}")
+        )
         s = report.schedule
         slip = slip_days(report)
         finish = s.forecast_p50 or s.forecast_ewma
-        slip_detail = f"Planned finish {s.planned_finish:%d %b}"
+        slip_detail = self.tr("Planned finish {0}").format(f"{s.planned_finish:%d %b}")
         if finish is not None:
-            slip_detail += f"; forecast {finish:%d %b}"
+            slip_detail += self.tr("; forecast {0}").format(f"{finish:%d %b}")
         if s.p_finish_before_exam is not None:
-            slip_detail += (
-                f"; {format_pct(s.p_finish_before_exam)} chance to finish before the exam"
+            slip_detail += self.tr("; {0} chance to finish before the exam").format(
+                format_pct(s.p_finish_before_exam)
             )
         self.slip_card.set(format_slip(slip), slip_detail + ".")
         self.hours_card.set(
             format_hours_per_week(s.required_hours_per_week),
-            f"{s.etc_hours:.1f} h of study left; your recent pace"
-            f" {s.ewma_hours_per_week:.1f} h per week.",
+            self.tr("{0:.1f} h of study left; your recent pace {1:.1f} h per week.").format(
+                s.etc_hours, s.ewma_hours_per_week
+            ),
         )
         found = next_module(report)
         if found is None:
-            self.next_card.set("–", "The plan has no modules yet: add some on the Plan page.")
+            self.next_card.set(
+                "–", self.tr("The plan has no modules yet: add some on the Plan page.")
+            )
         else:
             module, why = found
             self.next_card.set(f"{module.module.position}. {module.module.name}", why)
@@ -556,7 +611,7 @@ class OverviewView(View):
                 lambda: charts.readiness_chart(
                     report.readiness_exam_day.domains,
                     plan.pass_mark,
-                    title="Readiness per domain on exam day",
+                    title=self.tr("Readiness per domain on exam day"),
                     palette=pal,
                 ),
             ),
@@ -580,9 +635,28 @@ class OverviewView(View):
                 ),
             ),
         }
+
+        def update_heatmap(widget: QWidget) -> bool:
+            if not isinstance(widget, charts.CalendarHeatmap):
+                return False
+            widget.set_data(
+                report.daily_minutes,
+                data.heatmap_first,
+                data.heatmap_last,
+                today=today,
+                exam=plan.exam,
+            )
+            return True
+
+        # Charts that can take new data in place (no new widget to lay out: issue #7 (d)).
+        updaters: dict[str, Callable[[QWidget], bool]] = {"heatmap": update_heatmap}
         for name, (inputs, build) in charts_by_name.items():
             old = self.chart_widgets.get(name)
             if old is not None and self._chart_inputs.get(name) == inputs:
+                continue
+            update = updaters.get(name)
+            if old is not None and update is not None and update(old):
+                self._chart_inputs[name] = inputs
                 continue
             widget = build()
             if old is not None:
