@@ -25,12 +25,52 @@
     <context>
         <name>CalendarHeatmap</name>
         <message>
+            <source>Study calendar (minutes per day)</source>
+            <translation>Study calendar (minutes per day)</translation>
+        </message>
+        <message>
+            <source>{0}. Studied on {1} of {2} days so far, {3:.1f} h in total; longest streak {4} days</source>
+            <translation>{0}. Studied on {1} of {2} days so far, {3:.1f} h in total; longest streak {4} days</translation>
+        </message>
+        <message>
+            <source>; most in one day {0} min on {1}</source>
+            <translation>; most in one day {0} min on {1}</translation>
+        </message>
+        <message>
+            <source>. Shades start at 1, 30, 60 and 90 minutes; today is outlined, the exam day in red.</source>
+            <translation>. Shades start at 1, 30, 60 and 90 minutes; today is outlined, the exam day in red.</translation>
+        </message>
+        <message>
             <source>Study calendar heatmap</source>
             <translation>Study calendar heatmap</translation>
         </message>
         <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
             <source>Less</source>
             <translation>Less</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>More</translation>
+        </message>
+        <message>
+            <source>{0}: {1} min</source>
+            <translation>{0}: {1} min</translation>
         </message>
     </context>
     <context>
@@ -87,6 +127,223 @@
         <message>
             <source>{0} error</source>
             <translation>{0} error</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeActions</name>
+        <message numerus="yes">
+            <source>Exported %n session(s) to {0}</source>
+            <translation>
+                <numerusform>Exported %n session to {0}</numerusform>
+                <numerusform>Exported %n sessions to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n mock test(s) to {0}</source>
+            <translation>
+                <numerusform>Exported %n mock test to {0}</numerusform>
+                <numerusform>Exported %n mock tests to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported a backup with %n session(s) to {0}</source>
+            <translation>
+                <numerusform>Exported a backup with %n session to {0}</numerusform>
+                <numerusform>Exported a backup with %n sessions to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n calendar event(s) to {0}</source>
+            <translation>
+                <numerusform>Exported %n calendar event to {0}</numerusform>
+                <numerusform>Exported %n calendar events to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported the Overview as an image of %n byte(s) to {0}</source>
+            <translation>
+                <numerusform>Exported the Overview as an image of %n byte to {0}</numerusform>
+                <numerusform>Exported the Overview as an image of %n bytes to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported a report of %n page(s) to {0}</source>
+            <translation>
+                <numerusform>Exported a report of %n page to {0}</numerusform>
+                <numerusform>Exported a report of %n pages to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n session(s) from {0}; {1} already stored</source>
+            <translation>
+                <numerusform>Imported %n session from {0}; {1} already stored</numerusform>
+                <numerusform>Imported %n sessions from {0}; {1} already stored</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored the backup {0}: %n session(s); {1} already stored</source>
+            <translation>
+                <numerusform>Restored the backup {0}: %n session; {1} already stored</numerusform>
+                <numerusform>Restored the backup {0}: %n sessions; {1} already stored</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeMenu</name>
+        <message>
+            <source>&amp;Sessions as CSV…</source>
+            <translation>&amp;Sessions as CSV…</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>&amp;Mock tests as CSV…</source>
+            <translation>&amp;Mock tests as CSV…</translation>
+        </message>
+        <message>
+            <source>Whole database as &amp;JSON…</source>
+            <translation>Whole database as &amp;JSON…</translation>
+        </message>
+        <message>
+            <source>JSON backups (*.json)</source>
+            <translation>JSON backups (*.json)</translation>
+        </message>
+        <message>
+            <source>Plan as i&amp;Calendar…</source>
+            <translation>Plan as i&amp;Calendar…</translation>
+        </message>
+        <message>
+            <source>iCalendar files (*.ics)</source>
+            <translation>iCalendar files (*.ics)</translation>
+        </message>
+        <message>
+            <source>Overview as &amp;PNG image…</source>
+            <translation>Overview as &amp;PNG image…</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <source>Overview as P&amp;DF report…</source>
+            <translation>Overview as P&amp;DF report…</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>the Overview could not be drawn as an image</source>
+            <translation>the Overview could not be drawn as an image</translation>
+        </message>
+        <message>
+            <source>StudyPlanner report</source>
+            <translation>StudyPlanner report</translation>
+        </message>
+        <message>
+            <source>the PDF report could not be started</source>
+            <translation>the PDF report could not be started</translation>
+        </message>
+        <message>
+            <source>Export {0}</source>
+            <translation>Export {0}</translation>
+        </message>
+        <message>
+            <source>An export is still running; try again when it has finished</source>
+            <translation>An export is still running; try again when it has finished</translation>
+        </message>
+        <message>
+            <source>Exporting to {0}…</source>
+            <translation>Exporting to {0}…</translation>
+        </message>
+        <message>
+            <source>there is no plan yet, so no Overview to export: create one first</source>
+            <translation>there is no plan yet, so no Overview to export: create one first</translation>
+        </message>
+        <message>
+            <source>The export failed: {0}</source>
+            <translation>The export failed: {0}</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Import sessions</source>
+            <translation>Import sessions</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV files (*.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Restore JSON backup</source>
+            <translation>Restore JSON backup</translation>
+        </message>
+        <message>
+            <source>JSON backups (*.json);;All files (*)</source>
+            <translation>JSON backups (*.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>The backup cannot be restored</source>
+            <translation>The backup cannot be restored</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. {0}</source>
+            <translation>Nothing was changed. {0}</translation>
+        </message>
+        <message>
+            <source>The backup {0} holds {1} plan(s), {2} module(s), {3} session(s) and {4} mock test(s).</source>
+            <translation>The backup {0} holds {1} plan(s), {2} module(s), {3} session(s) and {4} mock test(s).</translation>
+        </message>
+        <message>
+            <source>This database holds no plan, so nothing is replaced: everything in the backup is added as it was.</source>
+            <translation>This database holds no plan, so nothing is replaced: everything in the backup is added as it was.</translation>
+        </message>
+        <message>
+            <source>This database already holds everything in the backup: nothing will be replaced or added.</source>
+            <translation>This database already holds everything in the backup: nothing will be replaced or added.</translation>
+        </message>
+        <message>
+            <source>{0} is the StudyPlanner database itself; choose another file</source>
+            <translation>{0} is the StudyPlanner database itself; choose another file</translation>
+        </message>
+        <message>
+            <source>&amp;Import sessions…</source>
+            <translation>&amp;Import sessions…</translation>
+        </message>
+        <message>
+            <source>Import study sessions from a StudyPlanner, Toggl Track or Clockify CSV</source>
+            <translation>Import study sessions from a StudyPlanner, Toggl Track or Clockify CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Restore JSON backup…</source>
+            <translation>&amp;Restore JSON backup…</translation>
+        </message>
+        <message>
+            <source>Restore a whole-database JSON backup into an empty database</source>
+            <translation>Restore a whole-database JSON backup into an empty database</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>Write {0} to a file</source>
+            <translation>Write {0} to a file</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureCard</name>
+        <message>
+            <source>{0} value</source>
+            <translation>{0} value</translation>
+        </message>
+        <message>
+            <source>{0} detail</source>
+            <translation>{0} detail</translation>
         </message>
     </context>
     <context>
@@ -537,7 +794,250 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>StudyPlanner — demo (nothing is saved)</source>
+            <translation>StudyPlanner — demo (nothing is saved)</translation>
+        </message>
+        <message>
+            <source>No timer running</source>
+            <translation>No timer running</translation>
+        </message>
+        <message>
+            <source>Timer: {0} {1} (paused)</source>
+            <translation>Timer: {0} {1} (paused)</translation>
+        </message>
+        <message>
+            <source>Timer: {0} {1}</source>
+            <translation>Timer: {0} {1}</translation>
+        </message>
+        <message>
+            <source>No plan yet</source>
+            <translation>No plan yet</translation>
+        </message>
+        <message>
+            <source>Plan starts {0}</source>
+            <translation>Plan starts {0}</translation>
+        </message>
+        <message>
+            <source>nothing more needed</source>
+            <translation>nothing more needed</translation>
+        </message>
+        <message>
+            <source>{0:.1f} h needed</source>
+            <translation>{0:.1f} h needed</translation>
+        </message>
+        <message>
+            <source>Week {0}: {1:.1f} h of {2}</source>
+            <translation>Week {0}: {1:.1f} h of {2}</translation>
+        </message>
+        <message>
+            <source>P(pass): no plan</source>
+            <translation>P(pass): no plan</translation>
+        </message>
+        <message>
+            <source>P(pass) on exam day: {0}</source>
+            <translation>P(pass) on exam day: {0}</translation>
+        </message>
+        <message>
+            <source>StudyPlanner main window</source>
+            <translation>StudyPlanner main window</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <source>Choose a page; Ctrl+1 to Ctrl+6 switch directly</source>
+            <translation>Choose a page; Ctrl+1 to Ctrl+6 switch directly</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>{0} (Ctrl+{1})</source>
+            <translation>{0} (Ctrl+{1})</translation>
+        </message>
+        <message>
+            <source>Timer stopped under a minute: nothing logged</source>
+            <translation>Timer stopped under a minute: nothing logged</translation>
+        </message>
+        <message>
+            <source>Logged {0} min on {1}</source>
+            <translation>Logged {0} min on {1}</translation>
+        </message>
+        <message>
+            <source>No plan yet: create one first (File → New plan)</source>
+            <translation>No plan yet: create one first (File → New plan)</translation>
+        </message>
+        <message>
+            <source>Timer started on {0}</source>
+            <translation>Timer started on {0}</translation>
+        </message>
+        <message>
+            <source>Status bar</source>
+            <translation>Status bar</translation>
+        </message>
+        <message>
+            <source>Running timer</source>
+            <translation>Running timer</translation>
+        </message>
+        <message>
+            <source>This week's hours</source>
+            <translation>This week's hours</translation>
+        </message>
+        <message>
+            <source>Probability of passing</source>
+            <translation>Probability of passing</translation>
+        </message>
+        <message>
+            <source>Recomputing the report</source>
+            <translation>Recomputing the report</translation>
+        </message>
+        <message>
+            <source>Menu bar</source>
+            <translation>Menu bar</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;New plan…</source>
+            <translation>&amp;New plan…</translation>
+        </message>
+        <message>
+            <source>Create a plan from the bundled AWS plan or an empty one</source>
+            <translation>Create a plan from the bundled AWS plan or an empty one</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Close StudyPlanner</source>
+            <translation>Close StudyPlanner</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>Undo the last change</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Redo the change that was undone</source>
+            <translation>Redo the change that was undone</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>Show the {0} page</source>
+            <translation>Show the {0} page</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>Recompute the report</source>
+            <translation>Recompute the report</translation>
+        </message>
+        <message>
+            <source>&amp;Study</source>
+            <translation>&amp;Study</translation>
+        </message>
+        <message>
+            <source>Start or stop the &amp;timer</source>
+            <translation>Start or stop the &amp;timer</translation>
+        </message>
+        <message>
+            <source>Start the timer on the next module, or stop the running timer and log it</source>
+            <translation>Start the timer on the next module, or stop the running timer and log it</translation>
+        </message>
+        <message>
+            <source>Quick &amp;log…</source>
+            <translation>Quick &amp;log…</translation>
+        </message>
+        <message>
+            <source>Log study time after the fact</source>
+            <translation>Log study time after the fact</translation>
+        </message>
+        <message>
+            <source>Add &amp;mock test…</source>
+            <translation>Add &amp;mock test…</translation>
+        </message>
+        <message>
+            <source>Log a practice exam or topic quiz</source>
+            <translation>Log a practice exam or topic quiz</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>List every keyboard shortcut</source>
+            <translation>List every keyboard shortcut</translation>
+        </message>
+        <message>
+            <source>&amp;About StudyPlanner</source>
+            <translation>&amp;About StudyPlanner</translation>
+        </message>
+        <message>
+            <source>Version and licence</source>
+            <translation>Version and licence</translation>
+        </message>
+        <message>
+            <source>About StudyPlanner</source>
+            <translation>About StudyPlanner</translation>
+        </message>
+        <message>
+            <source>StudyPlanner {0}
+
+Plan, log and forecast your certification exam preparation.</source>
+            <translation>StudyPlanner {0}
+
+Plan, log and forecast your certification exam preparation.</translation>
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation>unknown error</translation>
+        </message>
+        <message>
+            <source>Could not compute the report: {0}</source>
+            <translation>Could not compute the report: {0}</translation>
+        </message>
+        <message>
+            <source>Probability of passing on exam day ({0}) if you stopped studying now; expected score {1:.0f} %</source>
+            <translation>Probability of passing on exam day ({0}) if you stopped studying now; expected score {1:.0f} %</translation>
+        </message>
+    </context>
+    <context>
         <name>MatrixModel</name>
+        <message>
+            <source>each share must be between 0 and 1</source>
+            <translation>each share must be between 0 and 1</translation>
+        </message>
+        <message>
+            <source>the shares add up to {0}; they must add up to 1, or all be 0</source>
+            <translation>the shares add up to {0}; they must add up to 1, or all be 0</translation>
+        </message>
         <message>
             <source>Share of {0}: {1}</source>
             <translation>Share of {0}: {1}</translation>
@@ -854,18 +1354,6 @@
             <translation>Added {0}: {1}</translation>
         </message>
         <message>
-            <source>{0} is in the future</source>
-            <translation>{0} is in the future</translation>
-        </message>
-        <message>
-            <source>the domain totals add up to more questions than the test had</source>
-            <translation>the domain totals add up to more questions than the test had</translation>
-        </message>
-        <message>
-            <source>the domain scores add up to more than the score</source>
-            <translation>the domain scores add up to more than the score</translation>
-        </message>
-        <message>
             <source>Deleted {0} (Ctrl+Z undoes)</source>
             <translation>Deleted {0} (Ctrl+Z undoes)</translation>
         </message>
@@ -981,6 +1469,81 @@
         </message>
     </context>
     <context>
+        <name>NewPlanDialog</name>
+        <message>
+            <source>New study plan</source>
+            <translation>New study plan</translation>
+        </message>
+        <message>
+            <source>Start from the bundled AWS Certified Developer – Associate plan (10 weeks of video modules, a project and practice papers), or from an empty plan.</source>
+            <translation>Start from the bundled AWS Certified Developer – Associate plan (10 weeks of video modules, a project and practice papers), or from an empty plan.</translation>
+        </message>
+        <message>
+            <source>&amp;Bundled AWS Developer Associate plan</source>
+            <translation>&amp;Bundled AWS Developer Associate plan</translation>
+        </message>
+        <message>
+            <source>Bundled AWS Developer Associate plan</source>
+            <translation>Bundled AWS Developer Associate plan</translation>
+        </message>
+        <message>
+            <source>&amp;Empty plan</source>
+            <translation>&amp;Empty plan</translation>
+        </message>
+        <message>
+            <source>Empty plan</source>
+            <translation>Empty plan</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <source>&amp;Start date:</source>
+            <translation>&amp;Start date:</translation>
+        </message>
+        <message>
+            <source>Exam date</source>
+            <translation>Exam date</translation>
+        </message>
+        <message>
+            <source>For the bundled plan: leave as is for the day after the plan</source>
+            <translation>For the bundled plan: leave as is for the day after the plan</translation>
+        </message>
+        <message>
+            <source>E&amp;xam date:</source>
+            <translation>E&amp;xam date:</translation>
+        </message>
+        <message>
+            <source>Exam profile</source>
+            <translation>Exam profile</translation>
+        </message>
+        <message>
+            <source>Exam &amp;profile:</source>
+            <translation>Exam &amp;profile:</translation>
+        </message>
+        <message>
+            <source>My study plan</source>
+            <translation>My study plan</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>Plan name</translation>
+        </message>
+        <message>
+            <source>Plan &amp;name:</source>
+            <translation>Plan &amp;name:</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>Create plan</source>
+            <translation>Create plan</translation>
+        </message>
+    </context>
+    <context>
         <name>Notifications</name>
         <message>
             <source>{m} min</source>
@@ -1009,6 +1572,216 @@
         <message>
             <source>Plan behind schedule</source>
             <translation>Plan behind schedule</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewView</name>
+        <message>
+            <source>Estimate from plan progress only — take a mock test.</source>
+            <translation>Estimate from plan progress only — take a mock test.</translation>
+        </message>
+        <message>
+            <source>1 day (tomorrow)</source>
+            <translation>1 day (tomorrow)</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>{0} days</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>1 day ago</source>
+            <translation>1 day ago</translation>
+        </message>
+        <message>
+            <source>{0} days ago</source>
+            <translation>{0} days ago</translation>
+        </message>
+        <message>
+            <source>Not started</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <source>On schedule</source>
+            <translation>On schedule</translation>
+        </message>
+        <message>
+            <source>{0:.1f} day behind</source>
+            <translation>{0:.1f} day behind</translation>
+        </message>
+        <message>
+            <source>{0:.1f} days behind</source>
+            <translation>{0:.1f} days behind</translation>
+        </message>
+        <message>
+            <source>{0:.1f} day ahead</source>
+            <translation>{0:.1f} day ahead</translation>
+        </message>
+        <message>
+            <source>{0:.1f} days ahead</source>
+            <translation>{0:.1f} days ahead</translation>
+        </message>
+        <message>
+            <source>Next in plan order: {0:.0f} % done ({1:.1f} h of {2:.1f} h planned)</source>
+            <translation>Next in plan order: {0:.0f} % done ({1:.1f} h of {2:.1f} h planned)</translation>
+        </message>
+        <message>
+            <source>; planned to finish {0}</source>
+            <translation>; planned to finish {0}</translation>
+        </message>
+        <message>
+            <source>, now {0:.1f} days behind</source>
+            <translation>, now {0:.1f} days behind</translation>
+        </message>
+        <message>
+            <source>, {0:.1f} days ahead</source>
+            <translation>, {0:.1f} days ahead</translation>
+        </message>
+        <message>
+            <source>Every module is done: review it ({0}).</source>
+            <translation>Every module is done: review it ({0}).</translation>
+        </message>
+        <message>
+            <source>{0} No mock-test evidence yet.</source>
+            <translation>{0} No mock-test evidence yet.</translation>
+        </message>
+        <message>
+            <source>every domain</source>
+            <translation>every domain</translation>
+        </message>
+        <message>
+            <source>{0} Under {1:.0f} questions-equivalent of recent mock-test evidence for {2}: the estimate still leans on plan progress.</source>
+            <translation>{0} Under {1:.0f} questions-equivalent of recent mock-test evidence for {2}: the estimate still leans on plan progress.</translation>
+        </message>
+        <message>
+            <source>There is no plan yet. Create one with File → New plan (Ctrl+N): the bundled AWS Developer Associate plan or an empty plan.</source>
+            <translation>There is no plan yet. Create one with File → New plan (Ctrl+N): the bundled AWS Developer Associate plan or an empty plan.</translation>
+        </message>
+        <message>
+            <source>No plan</source>
+            <translation>No plan</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>P(pass) on exam day</source>
+            <translation>P(pass) on exam day</translation>
+        </message>
+        <message>
+            <source>Days to the exam</source>
+            <translation>Days to the exam</translation>
+        </message>
+        <message>
+            <source>Plan slip</source>
+            <translation>Plan slip</translation>
+        </message>
+        <message>
+            <source>Hours needed per week</source>
+            <translation>Hours needed per week</translation>
+        </message>
+        <message>
+            <source>Study next</source>
+            <translation>Study next</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <source>{0} ({1}) · {2} to exam {3} · status at the end of {4}</source>
+            <translation>{0} ({1}) · {2} to exam {3} · status at the end of {4}</translation>
+        </message>
+        <message>
+            <source>Expected score {0} (90 %: {1} to {2}); pass mark {3}. If you stopped studying now.</source>
+            <translation>Expected score {0} (90 %: {1} to {2}); pass mark {3}. If you stopped studying now.</translation>
+        </message>
+        <message>
+            <source>Exam on {0}</source>
+            <translation>Exam on {0}</translation>
+        </message>
+        <message>
+            <source>Planned finish {0}</source>
+            <translation>Planned finish {0}</translation>
+        </message>
+        <message>
+            <source>; forecast {0}</source>
+            <translation>; forecast {0}</translation>
+        </message>
+        <message>
+            <source>; {0} chance to finish before the exam</source>
+            <translation>; {0} chance to finish before the exam</translation>
+        </message>
+        <message>
+            <source>{0:.1f} h of study left; your recent pace {1:.1f} h per week.</source>
+            <translation>{0:.1f} h of study left; your recent pace {1:.1f} h per week.</translation>
+        </message>
+        <message>
+            <source>The plan has no modules yet: add some on the Plan page.</source>
+            <translation>The plan has no modules yet: add some on the Plan page.</translation>
+        </message>
+        <message>
+            <source>Readiness per domain on exam day</source>
+            <translation>Readiness per domain on exam day</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <source>Overview</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Readiness, schedule slip and charts</source>
+            <translation>Readiness, schedule slip and charts</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>The modules of the plan, dates and baseline</source>
+            <translation>The modules of the plan, dates and baseline</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Log</translation>
+        </message>
+        <message>
+            <source>Timer and study sessions</source>
+            <translation>Timer and study sessions</translation>
+        </message>
+        <message>
+            <source>Mock tests</source>
+            <translation>Mock tests</translation>
+        </message>
+        <message>
+            <source>Practice exams and topic quizzes</source>
+            <translation>Practice exams and topic quizzes</translation>
+        </message>
+        <message>
+            <source>Readiness</source>
+            <translation>Readiness</translation>
+        </message>
+        <message>
+            <source>Readiness per exam domain and per topic</source>
+            <translation>Readiness per exam domain and per topic</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Exam profiles, weights and plan parameters</source>
+            <translation>Exam profiles, weights and plan parameters</translation>
         </message>
     </context>
     <context>
@@ -1336,8 +2109,8 @@
             <translation>Delete module {0}, {1}?</translation>
         </message>
         <message>
-            <source>Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings back the module and its sessions, but not its progress entries.</source>
-            <translation>Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings back the module and its sessions, but not its progress entries.</translation>
+            <source>Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings all of it back.</source>
+            <translation>Its study sessions and progress are deleted with it. Undo (Ctrl+Z) brings all of it back.</translation>
         </message>
         <message>
             <source>Pass mark: {0}</source>
@@ -1385,6 +2158,18 @@
         <message>
             <source>{0} '{1}' failed: {2}</source>
             <translation>{0} '{1}' failed: {2}</translation>
+        </message>
+        <message>
+            <source>this session no longer exists</source>
+            <translation>this session no longer exists</translation>
+        </message>
+        <message>
+            <source>this mock test no longer exists</source>
+            <translation>this mock test no longer exists</translation>
+        </message>
+        <message>
+            <source>module {0} no longer exists</source>
+            <translation>module {0} no longer exists</translation>
         </message>
     </context>
     <context>
@@ -1561,6 +2346,154 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
         </message>
     </context>
     <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>Restore your data</source>
+            <translation>Restore your data</translation>
+        </message>
+        <message>
+            <source>Verified backups, newest first</source>
+            <translation>Verified backups, newest first</translation>
+        </message>
+        <message>
+            <source>Restore the selected backup</source>
+            <translation>Restore the selected backup</translation>
+        </message>
+        <message>
+            <source>Start with an empty file</source>
+            <translation>Start with an empty file</translation>
+        </message>
+        <message>
+            <source>The damaged file stays in the quarantine folder and the backups are kept</source>
+            <translation>The damaged file stays in the quarantine folder and the backups are kept</translation>
+        </message>
+        <message>
+            <source>Quit without changing anything</source>
+            <translation>Quit without changing anything</translation>
+        </message>
+        <message>
+            <source>StudyPlanner cannot read its data file:
+{0}.</source>
+            <translation>StudyPlanner cannot read its data file:
+{0}.</translation>
+        </message>
+        <message>
+            <source>The damaged file is kept at {0}.</source>
+            <translation>The damaged file is kept at {0}.</translation>
+        </message>
+        <message>
+            <source>Choose a verified backup to restore. Your current file is saved or kept in quarantine first; nothing is deleted.</source>
+            <translation>Choose a verified backup to restore. Your current file is saved or kept in quarantine first; nothing is deleted.</translation>
+        </message>
+        <message>
+            <source>No verified backup was found in {0}.</source>
+            <translation>No verified backup was found in {0}.</translation>
+        </message>
+        <message>
+            <source>Choose a backup first.</source>
+            <translation>Choose a backup first.</translation>
+        </message>
+        <message>
+            <source>The restore did not happen: {0}.</source>
+            <translation>The restore did not happen: {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Safety</name>
+        <message>
+            <source>The scheduled backup failed: {0}</source>
+            <translation>The scheduled backup failed: {0}</translation>
+        </message>
+        <message>
+            <source>The scheduled backup was skipped: {0}</source>
+            <translation>The scheduled backup was skipped: {0}</translation>
+        </message>
+        <message>
+            <source>Everything saved before is safe, and what you typed is still in the form: save it again once the problem is fixed.</source>
+            <translation>Everything saved before is safe, and what you typed is still in the form: save it again once the problem is fixed.</translation>
+        </message>
+        <message>
+            <source>The disk is full</source>
+            <translation>The disk is full</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Fix: free some space on the disk holding {1}, then save again.</source>
+            <translation>{0}.
+
+Fix: free some space on the disk holding {1}, then save again.</translation>
+        </message>
+        <message>
+            <source>The data file is read-only</source>
+            <translation>The data file is read-only</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Fix: make {1} and its folder writable again (file permissions, a disk mounted read-only, a full or failing disk), then restart StudyPlanner.</source>
+            <translation>{0}.
+
+Fix: make {1} and its folder writable again (file permissions, a disk mounted read-only, a full or failing disk), then restart StudyPlanner.</translation>
+        </message>
+        <message>
+            <source>The data file is in use</source>
+            <translation>The data file is in use</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Fix: close the other copy of StudyPlanner or the program holding the file, then save again.</source>
+            <translation>{0}.
+
+Fix: close the other copy of StudyPlanner or the program holding the file, then save again.</translation>
+        </message>
+        <message>
+            <source>The data file is damaged</source>
+            <translation>The data file is damaged</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Fix: quit and start StudyPlanner again; it will offer to restore the newest verified backup (or run: studyplanner restore --latest).</source>
+            <translation>{0}.
+
+Fix: quit and start StudyPlanner again; it will offer to restore the newest verified backup (or run: studyplanner restore --latest).</translation>
+        </message>
+        <message>
+            <source>The backup could not be made</source>
+            <translation>The backup could not be made</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Nothing was changed. Fix: free some space or check the backups folder, then try again.</source>
+            <translation>{0}.
+
+Nothing was changed. Fix: free some space or check the backups folder, then try again.</translation>
+        </message>
+        <message>
+            <source>The data file cannot be written</source>
+            <translation>The data file cannot be written</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Fix: check that the disk is connected and has space and that the folder is writable, then save again.</source>
+            <translation>{0}.
+
+Fix: check that the disk is connected and has space and that the folder is writable, then save again.</translation>
+        </message>
+        <message>
+            <source>StudyPlanner: data file problem</source>
+            <translation>StudyPlanner: data file problem</translation>
+        </message>
+        <message>
+            <source>StudyPlanner noticed a problem at start</source>
+            <translation>StudyPlanner noticed a problem at start</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionDialog</name>
         <message>
             <source>Edit study session</source>
@@ -1644,6 +2577,178 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
         </message>
     </context>
     <context>
+        <name>SessionsImportDialog</name>
+        <message>
+            <source>StudyPlanner CSV</source>
+            <translation>StudyPlanner CSV</translation>
+        </message>
+        <message>
+            <source>Toggl Track CSV</source>
+            <translation>Toggl Track CSV</translation>
+        </message>
+        <message>
+            <source>Clockify CSV</source>
+            <translation>Clockify CSV</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Ambiguous between</source>
+            <translation>Ambiguous between</translation>
+        </message>
+        <message>
+            <source>Import sessions</source>
+            <translation>Import sessions</translation>
+        </message>
+        <message>
+            <source>File: {0}</source>
+            <translation>File: {0}</translation>
+        </message>
+        <message>
+            <source>Sessions file</source>
+            <translation>Sessions file</translation>
+        </message>
+        <message>
+            <source>File format</source>
+            <translation>File format</translation>
+        </message>
+        <message>
+            <source>Time zone of the times in the file</source>
+            <translation>Time zone of the times in the file</translation>
+        </message>
+        <message>
+            <source>Toggl and Clockify write local times without a zone: the zone they were recorded in (this computer's by default)</source>
+            <translation>Toggl and Clockify write local times without a zone: the zone they were recorded in (this computer's by default)</translation>
+        </message>
+        <message>
+            <source>&amp;Leave out rows that match no module</source>
+            <translation>&amp;Leave out rows that match no module</translation>
+        </message>
+        <message>
+            <source>Leave out rows that match no module</source>
+            <translation>Leave out rows that match no module</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <source>Time &amp;zone:</source>
+            <translation>Time &amp;zone:</translation>
+        </message>
+        <message>
+            <source>What the import would do</source>
+            <translation>What the import would do</translation>
+        </message>
+        <message>
+            <source>Sessions to add</source>
+            <translation>Sessions to add</translation>
+        </message>
+        <message>
+            <source>Rows that match no module</source>
+            <translation>Rows that match no module</translation>
+        </message>
+        <message>
+            <source>Problems and notes</source>
+            <translation>Problems and notes</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>To add</source>
+            <translation>To add</translation>
+        </message>
+        <message>
+            <source>No module</source>
+            <translation>No module</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>Nothing is written until you press Import, and then every new row is added in one step or none is. A verified backup of the database is made just before (listed by 'studyplanner backups'); Edit → Undo cannot take an import back.</source>
+            <translation>Nothing is written until you press Import, and then every new row is added in one step or none is. A verified backup of the database is made just before (listed by 'studyplanner backups'); Edit → Undo cannot take an import back.</translation>
+        </message>
+        <message>
+            <source>About the backup</source>
+            <translation>About the backup</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) to add</source>
+            <translation>
+                <numerusform>%n session to add</numerusform>
+                <numerusform>%n sessions to add</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{0} already stored (left out)</source>
+            <translation>{0} already stored (left out)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) with no matching module</source>
+            <translation>
+                <numerusform>%n row with no matching module</numerusform>
+                <numerusform>%n rows with no matching module</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s)</source>
+            <translation>
+                <numerusform>%n problem</numerusform>
+                <numerusform>%n problems</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No module ({0})</source>
+            <translation>No module ({0})</translation>
+        </message>
+        <message>
+            <source>Problems ({0})</source>
+            <translation>Problems ({0})</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {0}</source>
+            <translation>Nothing was imported: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionsTableModel</name>
         <message>
             <source>Date</source>
@@ -1703,6 +2808,130 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
     <context>
         <name>SettingsView</name>
         <message>
+            <source>Pass &amp;mark (%):</source>
+            <translation>Pass &amp;mark (%):</translation>
+        </message>
+        <message>
+            <source>Pass mark in percent</source>
+            <translation>Pass mark in percent</translation>
+        </message>
+        <message>
+            <source>&amp;Effort multiplier:</source>
+            <translation>&amp;Effort multiplier:</translation>
+        </message>
+        <message>
+            <source>Effort multiplier</source>
+            <translation>Effort multiplier</translation>
+        </message>
+        <message>
+            <source>&amp;Weekly budget (h):</source>
+            <translation>&amp;Weekly budget (h):</translation>
+        </message>
+        <message>
+            <source>Weekly budget in hours</source>
+            <translation>Weekly budget in hours</translation>
+        </message>
+        <message>
+            <source>Share of questions to answer correctly to pass (72 % stands in for 720/1000).</source>
+            <translation>Share of questions to answer correctly to pass (72 % stands in for 720/1000).</translation>
+        </message>
+        <message>
+            <source>Planned hours per hour of video, for a module added without an effort.</source>
+            <translation>Planned hours per hour of video, for a module added without an effort.</translation>
+        </message>
+        <message>
+            <source>Hours of study you plan per week.</source>
+            <translation>Hours of study you plan per week.</translation>
+        </message>
+        <message>
+            <source>Pass mark: must be between 0 and 100 %, e.g. 72</source>
+            <translation>Pass mark: must be between 0 and 100 %, e.g. 72</translation>
+        </message>
+        <message>
+            <source>Effort multiplier: must be above 0 and at most 10, e.g. 1.2</source>
+            <translation>Effort multiplier: must be above 0 and at most 10, e.g. 1.2</translation>
+        </message>
+        <message>
+            <source>Weekly budget: must be above 0 and at most 112 hours, e.g. 5</source>
+            <translation>Weekly budget: must be above 0 and at most 112 hours, e.g. 5</translation>
+        </message>
+        <message>
+            <source>There is no plan yet: the plan settings appear here.</source>
+            <translation>There is no plan yet: the plan settings appear here.</translation>
+        </message>
+        <message>
+            <source>No plan</source>
+            <translation>No plan</translation>
+        </message>
+        <message>
+            <source>Settings sections</source>
+            <translation>Settings sections</translation>
+        </message>
+        <message>
+            <source>Exam profiles</source>
+            <translation>Exam profiles</translation>
+        </message>
+        <message>
+            <source>Exam profile to show</source>
+            <translation>Exam profile to show</translation>
+        </message>
+        <message>
+            <source>Exam profile title</source>
+            <translation>Exam profile title</translation>
+        </message>
+        <message>
+            <source>Exam profile details</source>
+            <translation>Exam profile details</translation>
+        </message>
+        <message>
+            <source>Domain weights</source>
+            <translation>Domain weights</translation>
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <source>Weight (%)</source>
+            <translation>Weight (%)</translation>
+        </message>
+        <message>
+            <source>The bundled profiles are read-only.</source>
+            <translation>The bundled profiles are read-only.</translation>
+        </message>
+        <message>
+            <source>Profiles note</source>
+            <translation>Profiles note</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profile:</translation>
+        </message>
+        <message>
+            <source>Plan parameters</source>
+            <translation>Plan parameters</translation>
+        </message>
+        <message>
+            <source>{0} hint</source>
+            <translation>{0} hint</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Apply</translation>
+        </message>
+        <message>
+            <source>Apply plan parameters</source>
+            <translation>Apply plan parameters</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert</source>
+            <translation>Re&amp;vert</translation>
+        </message>
+        <message>
+            <source>Revert plan parameters</source>
+            <translation>Revert plan parameters</translation>
+        </message>
+        <message>
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
@@ -1742,6 +2971,170 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
             <source>Where notifications appear</source>
             <translation>Where notifications appear</translation>
         </message>
+        <message>
+            <source>Module → domain matrix</source>
+            <translation>Module → domain matrix</translation>
+        </message>
+        <message>
+            <source>Module to domain matrix</source>
+            <translation>Module to domain matrix</translation>
+        </message>
+        <message>
+            <source>Module to domain shares</source>
+            <translation>Module to domain shares</translation>
+        </message>
+        <message>
+            <source>Share of each module's content per exam domain; each row adds up to 1, or is all 0</source>
+            <translation>Share of each module's content per exam domain; each row adds up to 1, or is all 0</translation>
+        </message>
+        <message>
+            <source>How much of each module's content belongs to each exam domain. Each row must add up to 1 (or be all 0: the module counts for no domain, like practice papers).</source>
+            <translation>How much of each module's content belongs to each exam domain. Each row must add up to 1 (or be all 0: the module counts for no domain, like practice papers).</translation>
+        </message>
+        <message>
+            <source>Matrix help</source>
+            <translation>Matrix help</translation>
+        </message>
+        <message>
+            <source>&amp;Save matrix</source>
+            <translation>&amp;Save matrix</translation>
+        </message>
+        <message>
+            <source>Save module to domain matrix</source>
+            <translation>Save module to domain matrix</translation>
+        </message>
+        <message>
+            <source>&amp;Discard changes</source>
+            <translation>&amp;Discard changes</translation>
+        </message>
+        <message>
+            <source>Discard matrix changes</source>
+            <translation>Discard matrix changes</translation>
+        </message>
+        <message>
+            <source>Module → domain matrix ({0})</source>
+            <translation>Module → domain matrix ({0})</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scored question(s); pass mark {0} %</source>
+            <translation>
+                <numerusform>%n scored question; pass mark {0} %</numerusform>
+                <numerusform>%n scored questions; pass mark {0} %</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Change plan parameters</source>
+            <translation>Change plan parameters</translation>
+        </message>
+        <message>
+            <source>Plan parameters saved</source>
+            <translation>Plan parameters saved</translation>
+        </message>
+        <message>
+            <source>Row {0} ({1}): {2}</source>
+            <translation>Row {0} ({1}): {2}</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: fix row {0} first (highlighted).</source>
+            <translation>Nothing was saved: fix row {0} first (highlighted).</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: fix rows {0} first (highlighted).</source>
+            <translation>Nothing was saved: fix rows {0} first (highlighted).</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: {0}</source>
+            <translation>Nothing was saved: {0}</translation>
+        </message>
+        <message>
+            <source>Module → domain matrix saved</source>
+            <translation>Module → domain matrix saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>Shortcut</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartWindow</name>
+        <message>
+            <source>StudyPlanner is starting</source>
+            <translation>StudyPlanner is starting</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <source>Opening your study data…</source>
+            <translation>Opening your study data…</translation>
+        </message>
+        <message>
+            <source>Opening your study data</source>
+            <translation>Opening your study data</translation>
+        </message>
+        <message>
+            <source>Menu bar</source>
+            <translation>Menu bar</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreError</name>
+        <message>
+            <source>StudyPlanner is already open</source>
+            <translation>StudyPlanner is already open</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Close the other copy of StudyPlanner (or the program holding the file) and start again. Nothing was changed.</source>
+            <translation>{0}.
+
+Close the other copy of StudyPlanner (or the program holding the file) and start again. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>StudyPlanner needs an update</source>
+            <translation>StudyPlanner needs an update</translation>
+        </message>
+        <message>
+            <source>The data file cannot be read</source>
+            <translation>The data file cannot be read</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+StudyPlanner did not delete it. Verified backups are kept in {1}; restore one (studyplanner restore --latest), or start with an empty file (the damaged file stays in quarantine).</source>
+            <translation>{0}.
+
+StudyPlanner did not delete it. Verified backups are kept in {1}; restore one (studyplanner restore --latest), or start with an empty file (the damaged file stays in quarantine).</translation>
+        </message>
+        <message>
+            <source>The data file cannot be written</source>
+            <translation>The data file cannot be written</translation>
+        </message>
+        <message>
+            <source>{0}.
+
+Check that the disk has space and that the folder is writable, then start again.</source>
+            <translation>{0}.
+
+Check that the disk has space and that the folder is writable, then start again.</translation>
+        </message>
+        <message>
+            <source>StudyPlanner cannot open its data</source>
+            <translation>StudyPlanner cannot open its data</translation>
+        </message>
     </context>
     <context>
         <name>TimelineWidget</name>
@@ -1756,6 +3149,42 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
         <message>
             <source>No modules in the plan yet</source>
             <translation>No modules in the plan yet</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Exam</source>
+            <translation>Exam</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <source>Slightly late</source>
+            <translation>Slightly late</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>no forecast yet</source>
+            <translation>no forecast yet</translation>
+        </message>
+        <message>
+            <source>Planned {0} to {1}</source>
+            <translation>Planned {0} to {1}</translation>
+        </message>
+        <message>
+            <source>{0:.0f} % done, projected finish {1}</source>
+            <translation>{0:.0f} % done, projected finish {1}</translation>
         </message>
     </context>
     <context>
@@ -1800,8 +3229,20 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
     <context>
         <name>charts</name>
         <message>
+            <source>Readiness per exam domain (exam day)</source>
+            <translation>Readiness per exam domain (exam day)</translation>
+        </message>
+        <message>
             <source>Mean</source>
             <translation>Mean</translation>
+        </message>
+        <message>
+            <source>(no domains)</source>
+            <translation>(no domains)</translation>
+        </message>
+        <message>
+            <source>Readiness (% right)</source>
+            <translation>Readiness (% right)</translation>
         </message>
         <message>
             <source>90 % interval</source>
@@ -1816,12 +3257,112 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
             <translation>Pass mark {0}</translation>
         </message>
         <message>
+            <source>{0} {1} (90 %: {2} to {3})</source>
+            <translation>{0} {1} (90 %: {2} to {3})</translation>
+        </message>
+        <message>
+            <source>{0}. Pass mark {1}. {2}.</source>
+            <translation>{0}. Pass mark {1}. {2}.</translation>
+        </message>
+        <message>
+            <source> Below the pass mark: {0}.</source>
+            <translation> Below the pass mark: {0}.</translation>
+        </message>
+        <message>
+            <source>Readiness per domain chart</source>
+            <translation>Readiness per domain chart</translation>
+        </message>
+        <message>
+            <source>Burn-up (hours)</source>
+            <translation>Burn-up (hours)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Cumulative hours (h)</source>
+            <translation>Cumulative hours (h)</translation>
+        </message>
+        <message>
+            <source>Planned (PV)</source>
+            <translation>Planned (PV)</translation>
+        </message>
+        <message>
+            <source>Earned (EV)</source>
+            <translation>Earned (EV)</translation>
+        </message>
+        <message>
+            <source>Actual (AC)</source>
+            <translation>Actual (AC)</translation>
+        </message>
+        <message>
+            <source>Total {0:.1f} h</source>
+            <translation>Total {0:.1f} h</translation>
+        </message>
+        <message>
+            <source>{0} finish {1}</source>
+            <translation>{0} finish {1}</translation>
+        </message>
+        <message>
+            <source>Exam {0}</source>
+            <translation>Exam {0}</translation>
+        </message>
+        <message>
+            <source>{0}. As of {1}: planned {2:.1f} h, earned {3:.1f} h, actual {4:.1f} h of {5:.1f} h in total. Planned finish {6}, exam {7}.</source>
+            <translation>{0}. As of {1}: planned {2:.1f} h, earned {3:.1f} h, actual {4:.1f} h of {5:.1f} h in total. Planned finish {6}, exam {7}.</translation>
+        </message>
+        <message>
+            <source> Forecast finish: {0}.</source>
+            <translation> Forecast finish: {0}.</translation>
+        </message>
+        <message>
+            <source> No forecast yet.</source>
+            <translation> No forecast yet.</translation>
+        </message>
+        <message>
+            <source>Burn-up chart</source>
+            <translation>Burn-up chart</translation>
+        </message>
+        <message>
+            <source>Mock test scores</source>
+            <translation>Mock test scores</translation>
+        </message>
+        <message>
+            <source>Date taken</source>
+            <translation>Date taken</translation>
+        </message>
+        <message>
+            <source>Score (% right, raw)</source>
+            <translation>Score (% right, raw)</translation>
+        </message>
+        <message>
             <source>Practice exams</source>
             <translation>Practice exams</translation>
         </message>
         <message>
             <source>Topic quizzes</source>
             <translation>Topic quizzes</translation>
+        </message>
+        <message>
+            <source>{0} on {1}: {2:.0f} % (topic quiz)</source>
+            <translation>{0} on {1}: {2:.0f} % (topic quiz)</translation>
+        </message>
+        <message>
+            <source>{0} on {1}: {2:.0f} %</source>
+            <translation>{0} on {1}: {2:.0f} %</translation>
+        </message>
+        <message>
+            <source>{0}. No mock tests yet.</source>
+            <translation>{0}. No mock tests yet.</translation>
+        </message>
+        <message>
+            <source>Mock test scores chart</source>
+            <translation>Mock test scores chart</translation>
+        </message>
+        <message>
+            <source>Hours per plan week</source>
+            <translation>Hours per plan week</translation>
         </message>
         <message>
             <source>Studied</source>
@@ -1836,12 +3377,44 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
             <translation>Hours studied</translation>
         </message>
         <message>
+            <source>W{0}</source>
+            <translation>W{0}</translation>
+        </message>
+        <message>
+            <source>Plan week</source>
+            <translation>Plan week</translation>
+        </message>
+        <message>
+            <source>Hours (h)</source>
+            <translation>Hours (h)</translation>
+        </message>
+        <message>
             <source>Planned</source>
             <translation>Planned</translation>
         </message>
         <message>
             <source>Needed {0:.1f} h</source>
             <translation>Needed {0:.1f} h</translation>
+        </message>
+        <message>
+            <source>{0}. {1}.</source>
+            <translation>{0}. {1}.</translation>
+        </message>
+        <message>
+            <source>No completed week yet</source>
+            <translation>No completed week yet</translation>
+        </message>
+        <message>
+            <source> This week so far: {0:.1f} h.</source>
+            <translation> This week so far: {0:.1f} h.</translation>
+        </message>
+        <message>
+            <source> Needed from now: {0:.1f} h per week.</source>
+            <translation> Needed from now: {0:.1f} h per week.</translation>
+        </message>
+        <message>
+            <source>Hours per week chart</source>
+            <translation>Hours per week chart</translation>
         </message>
     </context>
     <context>

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import paths
@@ -49,26 +49,41 @@ def store_error_text(exc: StoreError) -> tuple[str, str]:
     """A title and an explanation for a database that cannot be opened."""
     if isinstance(exc, DatabaseInUse):
         return (
-            "StudyPlanner is already open",
-            f"{exc}.\n\nClose the other copy of StudyPlanner (or the program holding the file)"
-            " and start again. Nothing was changed.",
+            QCoreApplication.translate("StoreError", "StudyPlanner is already open"),
+            QCoreApplication.translate(
+                "StoreError",
+                "{0}.\n\nClose the other copy of StudyPlanner (or the program holding the file)"
+                " and start again. Nothing was changed.",
+            ).format(exc),
         )
     if isinstance(exc, DatabaseTooNew):
-        return ("StudyPlanner needs an update", f"{exc}.")
+        return (
+            QCoreApplication.translate("StoreError", "StudyPlanner needs an update"),
+            f"{exc}.",
+        )
     if isinstance(exc, DatabaseCorrupt):
         return (
-            "The data file cannot be read",
-            f"{exc}.\n\nStudyPlanner did not delete it. Verified backups are kept in"
-            f" {exc.path.parent / 'backups'}; restore one (studyplanner restore --latest), or"
-            " start with an empty file (the damaged file stays in quarantine).",
+            QCoreApplication.translate("StoreError", "The data file cannot be read"),
+            QCoreApplication.translate(
+                "StoreError",
+                "{0}.\n\nStudyPlanner did not delete it. Verified backups are kept in {1};"
+                " restore one (studyplanner restore --latest), or start with an empty file"
+                " (the damaged file stays in quarantine).",
+            ).format(exc, exc.path.parent / "backups"),
         )
     if isinstance(exc, StorageUnavailable):
         return (
-            "The data file cannot be written",
-            f"{exc}.\n\nCheck that the disk has space and that the folder is writable, then"
-            " start again.",
+            QCoreApplication.translate("StoreError", "The data file cannot be written"),
+            QCoreApplication.translate(
+                "StoreError",
+                "{0}.\n\nCheck that the disk has space and that the folder is writable, then"
+                " start again.",
+            ).format(exc),
         )
-    return ("StudyPlanner cannot open its data", f"{exc}.")
+    return (
+        QCoreApplication.translate("StoreError", "StudyPlanner cannot open its data"),
+        f"{exc}.",
+    )
 
 
 def show_store_error(exc: StoreError, parent: QWidget | None = None) -> None:
@@ -209,7 +224,9 @@ def _run_demo(app: QApplication, start: StartWindow) -> int:
             if start.cancelled:
                 return 0
             window = MainWindow(planner, settings=settings_at(folder / "window.ini"))
-            window.setWindowTitle("StudyPlanner — demo (nothing is saved)")
+            window.setWindowTitle(
+                QCoreApplication.translate("MainWindow", "StudyPlanner — demo (nothing is saved)")
+            )
             return _run_window(app, planner, window, start)
         finally:
             db.close()

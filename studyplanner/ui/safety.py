@@ -49,13 +49,10 @@ __all__ = [
     "install",
     "show_open_warnings",
     "show_storage_fault",
+    "storage_fault_message",
     "storage_fault_text",
     "write_settings_atomically",
 ]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
 
 
 # -- scheduled backups -----------------------------------------------------------------------
@@ -119,7 +116,9 @@ class BackupScheduler(QObject):
     def _on_crashed(self, trace: str) -> None:
         self._running = None
         last = trace.strip().splitlines()[-1] if trace.strip() else ""
-        self.backup_failed.emit(_tr("The scheduled backup failed: {0}").format(last))
+        self.backup_failed.emit(
+            QCoreApplication.translate("Safety", "The scheduled backup failed: {0}").format(last)
+        )
 
 
 def _backup_job(db: Database) -> tuple[bool, str]:
@@ -127,7 +126,9 @@ def _backup_job(db: Database) -> tuple[bool, str]:
     try:
         return True, scheduled_backup(db)
     except (BackupFailed, StorageUnavailable, OSError) as exc:
-        return False, _tr("The scheduled backup was skipped: {0}").format(exc)
+        return False, QCoreApplication.translate(
+            "Safety", "The scheduled backup was skipped: {0}"
+        ).format(exc)
 
 
 # -- messages --------------------------------------------------------------------------------
@@ -135,66 +136,80 @@ def _backup_job(db: Database) -> tuple[bool, str]:
 
 def storage_fault_text(exc: StoreError) -> tuple[str, str]:
     """A title and an explanation (with the fix) for a storage fault met while saving."""
-    safe = _tr(
+    safe = QCoreApplication.translate(
+        "Safety",
         "Everything saved before is safe, and what you typed is still in the form: save it"
-        " again once the problem is fixed."
+        " again once the problem is fixed.",
     )
     if isinstance(exc, StorageFull):
         return (
-            _tr("The disk is full"),
-            _tr("{0}.\n\nFix: free some space on the disk holding {1}, then save again.").format(
-                exc, exc.path.parent
-            )
+            QCoreApplication.translate("Safety", "The disk is full"),
+            QCoreApplication.translate(
+                "Safety", "{0}.\n\nFix: free some space on the disk holding {1}, then save again."
+            ).format(exc, exc.path.parent)
             + "\n\n"
             + safe,
         )
     if isinstance(exc, StorageReadOnly):
         return (
-            _tr("The data file is read-only"),
-            _tr(
+            QCoreApplication.translate("Safety", "The data file is read-only"),
+            QCoreApplication.translate(
+                "Safety",
                 "{0}.\n\nFix: make {1} and its folder writable again (file permissions, a disk"
-                " mounted read-only, a full or failing disk), then restart StudyPlanner."
+                " mounted read-only, a full or failing disk), then restart StudyPlanner.",
             ).format(exc, exc.path)
             + "\n\n"
             + safe,
         )
     if isinstance(exc, DatabaseInUse):
         return (
-            _tr("The data file is in use"),
-            _tr(
+            QCoreApplication.translate("Safety", "The data file is in use"),
+            QCoreApplication.translate(
+                "Safety",
                 "{0}.\n\nFix: close the other copy of StudyPlanner or the program holding the"
-                " file, then save again."
+                " file, then save again.",
             ).format(exc)
             + "\n\n"
             + safe,
         )
     if isinstance(exc, DatabaseCorrupt):
         return (
-            _tr("The data file is damaged"),
-            _tr(
+            QCoreApplication.translate("Safety", "The data file is damaged"),
+            QCoreApplication.translate(
+                "Safety",
                 "{0}.\n\nFix: quit and start StudyPlanner again; it will offer to restore the"
-                " newest verified backup (or run: studyplanner restore --latest)."
+                " newest verified backup (or run: studyplanner restore --latest).",
             ).format(exc),
         )
     if isinstance(exc, BackupFailed):
         return (
-            _tr("The backup could not be made"),
-            _tr(
+            QCoreApplication.translate("Safety", "The backup could not be made"),
+            QCoreApplication.translate(
+                "Safety",
                 "{0}.\n\nNothing was changed. Fix: free some space or check the backups folder,"
-                " then try again."
+                " then try again.",
             ).format(exc),
         )
     if isinstance(exc, StorageUnavailable):
         return (
-            _tr("The data file cannot be written"),
-            _tr(
+            QCoreApplication.translate("Safety", "The data file cannot be written"),
+            QCoreApplication.translate(
+                "Safety",
                 "{0}.\n\nFix: check that the disk is connected and has space and that the folder"
-                " is writable, then save again."
+                " is writable, then save again.",
             ).format(exc)
             + "\n\n"
             + safe,
         )
-    return (_tr("StudyPlanner: data file problem"), f"{exc}.\n\n{safe}")
+    return (
+        QCoreApplication.translate("Safety", "StudyPlanner: data file problem"),
+        f"{exc}.\n\n{safe}",
+    )
+
+
+def storage_fault_message(exc: StoreError) -> str:
+    """The title and the explanation of :func:`storage_fault_text`, for an error label."""
+    return "\n".join(storage_fault_text(exc))
 
 
 def show_storage_fault(parent: QWidget | None, exc: StoreError) -> QMessageBox:
@@ -216,7 +231,7 @@ def show_open_warnings(window: QMainWindow, warnings: list[str]) -> QMessageBox 
         return None
     text = "\n\n".join(w if w.endswith(".") else w + "." for w in warnings)
     window.statusBar().showMessage(" ".join(text.split()), WARNING_TIMEOUT_MS)
-    title = _tr("StudyPlanner noticed a problem at start")
+    title = QCoreApplication.translate("Safety", "StudyPlanner noticed a problem at start")
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
     box.setParent(window, box.windowFlags())
     box.setObjectName("open_warnings")

@@ -20,7 +20,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner import paths
 from studyplanner.ui import bench_marks, i18n, theme
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 
 APP_ID = "io.github.studyplanner.StudyPlanner"
 ORGANISATION = "StudyPlanner"
@@ -45,16 +56,41 @@ WINDOW_TITLE = "StudyPlanner"
 SETTINGS_FILE = "window.ini"
 FIRST_PAINT_TIMEOUT_MS = 3000  # a window that is never exposed (minimised start) must not hang
 
-# (key, title, description) of the main window's pages, in sidebar order.  MainWindow.PAGES adds
-# the page factories; the start window needs only the titles.
-PAGE_TITLES: tuple[tuple[str, str, str], ...] = (
-    ("overview", "Overview", "Readiness, schedule slip and charts"),
-    ("plan", "Plan", "The modules of the plan, dates and baseline"),
-    ("log", "Log", "Timer and study sessions"),
-    ("mocks", "Mock tests", "Practice exams and topic quizzes"),
-    ("readiness", "Readiness", "Readiness per exam domain and per topic"),
-    ("settings", "Settings", "Exam profiles, weights and plan parameters"),
-)
+# The titles and descriptions of the main window's pages by key, in sidebar order; translated
+# where they are shown (context "Pages").  MainWindow.PAGES adds the page factories; the start
+# window needs only the titles.
+PAGE_TITLES: dict[str, tuple[str, str]] = {
+    "overview": (
+        QT_TRANSLATE_NOOP("Pages", "Overview"),
+        QT_TRANSLATE_NOOP("Pages", "Readiness, schedule slip and charts"),
+    ),
+    "plan": (
+        QT_TRANSLATE_NOOP("Pages", "Plan"),
+        QT_TRANSLATE_NOOP("Pages", "The modules of the plan, dates and baseline"),
+    ),
+    "log": (
+        QT_TRANSLATE_NOOP("Pages", "Log"),
+        QT_TRANSLATE_NOOP("Pages", "Timer and study sessions"),
+    ),
+    "mocks": (
+        QT_TRANSLATE_NOOP("Pages", "Mock tests"),
+        QT_TRANSLATE_NOOP("Pages", "Practice exams and topic quizzes"),
+    ),
+    "readiness": (
+        QT_TRANSLATE_NOOP("Pages", "Readiness"),
+        QT_TRANSLATE_NOOP("Pages", "Readiness per exam domain and per topic"),
+    ),
+    "settings": (
+        QT_TRANSLATE_NOOP("Pages", "Settings"),
+        QT_TRANSLATE_NOOP("Pages", "Exam profiles, weights and plan parameters"),
+    ),
+}
+
+
+def page_text(text: str) -> str:
+    """A title or description of :data:`PAGE_TITLES` in the user's language."""
+    return QCoreApplication.translate("Pages", text)
+
 
 T = TypeVar("T")
 
@@ -99,12 +135,12 @@ class StartWindow(QMainWindow):
         self._finishing = False
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("StartWindow")
-        self.setAccessibleName("StudyPlanner is starting")
+        self.setAccessibleName(self.tr("StudyPlanner is starting"))
         sidebar = QListWidget()
         sidebar.setObjectName("sidebar")
-        sidebar.setAccessibleName("Pages")
-        for _key, title, _description in PAGE_TITLES:
-            item = QListWidgetItem(title)
+        sidebar.setAccessibleName(self.tr("Pages"))
+        for title, _description in PAGE_TITLES.values():
+            item = QListWidgetItem(page_text(title))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             sidebar.addItem(item)
         font = sidebar.font()
@@ -113,13 +149,13 @@ class StartWindow(QMainWindow):
         sidebar.setFixedWidth(max(150, sidebar.sizeHintForColumn(0) + 40))
         sidebar.setFrameShape(QFrame.Shape.NoFrame)
         sidebar.setEnabled(False)
-        self.message = QLabel("Opening your study data…")
+        self.message = QLabel(self.tr("Opening your study data…"))
         self.message.setObjectName("start_message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.busy = QProgressBar()
         self.busy.setObjectName("start_busy")
-        self.busy.setAccessibleName("Opening your study data")
+        self.busy.setAccessibleName(self.tr("Opening your study data"))
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumWidth(240)
@@ -140,8 +176,8 @@ class StartWindow(QMainWindow):
         row.addWidget(line)
         row.addWidget(page, 1)
         self.setCentralWidget(central)
-        self.menuBar().setAccessibleName("Menu bar")
-        self.statusBar().showMessage("Opening your study data…")
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        self.statusBar().showMessage(self.tr("Opening your study data…"))
         self.resize(1280, 800)
         if settings_path is not None and settings_path.is_file():
             settings = QSettings(str(settings_path), QSettings.Format.IniFormat)

@@ -39,8 +39,10 @@ from studyplanner.domain.notes import (
 )
 from studyplanner.domain.records import PlanInfo
 from studyplanner.services import StudyPlanner, ValidationError
+from studyplanner.store.errors import StoreError
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 from studyplanner.ui.models.plan_model import kind_label
+from studyplanner.ui.safety import storage_fault_message
 from studyplanner.ui.widgets.fields import (
     ErrorLabel,
     date_edit,
@@ -380,5 +382,8 @@ class ImportDialog(QDialog):
         except ValidationError as exc:
             key = _FIELD_OF_ERROR.get(exc.field, "form")
             self.errors[key].show_error(f"{exc.field[:1].upper()}{exc.field[1:]}: {exc.message}")
+            return
+        except StoreError as exc:  # a failed pre-import backup, a full disk: nothing imported
+            self.errors["form"].show_error(storage_fault_message(exc))
             return
         super().accept()

@@ -40,7 +40,9 @@ from studyplanner.services import (
     clean_name,
     parse_score,
 )
+from studyplanner.store.errors import StoreError
 from studyplanner.ui.dialogs.session_dialog import from_qdate, to_qdate
+from studyplanner.ui.safety import storage_fault_message
 from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
 
 
@@ -330,5 +332,8 @@ class MockDialog(QDialog):
             return
         except ValueError as exc:
             self.show_error("general", str(exc))
+            return
+        except StoreError as exc:  # disk full, read-only, in use: the typed values stay
+            self.show_error("general", storage_fault_message(exc))
             return
         super().accept()

@@ -42,10 +42,6 @@ class Choice(enum.Enum):
     START_EMPTY = "start-empty"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text)
-
-
 def _size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
@@ -83,9 +79,9 @@ class RecoveryDialog(QDialog):
         )
         self.choice = Choice.CANCEL
         self.result_info: RestoreResult | None = None
-        self.setWindowTitle(_tr("Restore your data"))
+        self.setWindowTitle(QCoreApplication.translate("RecoveryDialog", "Restore your data"))
         self.setObjectName("recovery_dialog")
-        self.setAccessibleName(_tr("Restore your data"))
+        self.setAccessibleName(QCoreApplication.translate("RecoveryDialog", "Restore your data"))
 
         layout = QVBoxLayout(self)
         self.message = QLabel(self._message_text())
@@ -96,7 +92,9 @@ class RecoveryDialog(QDialog):
 
         self.backup_list = QListWidget()
         self.backup_list.setObjectName("backup_list")
-        self.backup_list.setAccessibleName(_tr("Verified backups, newest first"))
+        self.backup_list.setAccessibleName(
+            QCoreApplication.translate("RecoveryDialog", "Verified backups, newest first")
+        )
         for candidate in self.candidates:
             item = QListWidgetItem(candidate_text(candidate))
             item.setToolTip(str(candidate.path))
@@ -116,18 +114,27 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton(_tr("Restore the selected backup"))
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("RecoveryDialog", "Restore the selected backup")
+        )
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setDefault(True)
         self.restore_button.setEnabled(bool(self.candidates))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_button = QPushButton(_tr("Start with an empty file"))
+        self.empty_button = QPushButton(
+            QCoreApplication.translate("RecoveryDialog", "Start with an empty file")
+        )
         self.empty_button.setObjectName("start_empty_button")
         self.empty_button.setToolTip(
-            _tr("The damaged file stays in the quarantine folder and the backups are kept")
+            QCoreApplication.translate(
+                "RecoveryDialog",
+                "The damaged file stays in the quarantine folder and the backups are kept",
+            )
         )
         self.empty_button.clicked.connect(self.start_empty)
-        self.cancel_button = QPushButton(_tr("Quit without changing anything"))
+        self.cancel_button = QPushButton(
+            QCoreApplication.translate("RecoveryDialog", "Quit without changing anything")
+        )
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -138,18 +145,23 @@ class RecoveryDialog(QDialog):
 
     def _message_text(self) -> str:
         kept = self.error.quarantined
-        text = _tr("StudyPlanner cannot read its data file:\n{0}.").format(self.error)
+        text = QCoreApplication.translate(
+            "RecoveryDialog", "StudyPlanner cannot read its data file:\n{0}."
+        ).format(self.error)
         if kept is not None and str(kept) not in str(self.error):
-            text += "\n\n" + _tr("The damaged file is kept at {0}.").format(kept)
+            text += "\n\n" + QCoreApplication.translate(
+                "RecoveryDialog", "The damaged file is kept at {0}."
+            ).format(kept)
         if self.candidates:
-            text += "\n\n" + _tr(
+            text += "\n\n" + QCoreApplication.translate(
+                "RecoveryDialog",
                 "Choose a verified backup to restore. Your current file is saved or kept in"
-                " quarantine first; nothing is deleted."
+                " quarantine first; nothing is deleted.",
             )
         else:
-            text += "\n\n" + _tr("No verified backup was found in {0}.").format(
-                self.path.parent / "backups"
-            )
+            text += "\n\n" + QCoreApplication.translate(
+                "RecoveryDialog", "No verified backup was found in {0}."
+            ).format(self.path.parent / "backups")
         return text
 
     def selected(self) -> RestoreCandidate | None:
@@ -160,12 +172,16 @@ class RecoveryDialog(QDialog):
         """Restore the selected backup; on success close the dialog with :attr:`Choice.RESTORED`."""
         chosen = self.selected()
         if chosen is None:
-            self._show_error(_tr("Choose a backup first."))
+            self._show_error(QCoreApplication.translate("RecoveryDialog", "Choose a backup first."))
             return False
         try:
             self.result_info = recovery.restore_backup(self.path, chosen)
         except StoreError as exc:
-            self._show_error(_tr("The restore did not happen: {0}.").format(exc))
+            self._show_error(
+                QCoreApplication.translate(
+                    "RecoveryDialog", "The restore did not happen: {0}."
+                ).format(exc)
+            )
             return False
         self.choice = Choice.RESTORED
         self.accept()
@@ -191,7 +207,10 @@ def _no_backup_choice(error: DatabaseCorrupt, describe: Describe, parent: QWidge
     )
     box.setAccessibleName(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    empty = box.addButton(_tr("Start with an empty file"), QMessageBox.ButtonRole.DestructiveRole)
+    empty = box.addButton(
+        QCoreApplication.translate("RecoveryDialog", "Start with an empty file"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.exec()
     return Choice.START_EMPTY if box.clickedButton() is empty else Choice.CANCEL
 

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.durations import DurationError, parse_study_minutes
 from studyplanner.domain.records import ModuleInfo, SessionInfo
 from studyplanner.services import EARLIEST_DATE, LATEST_DATE, ValidationError
+from studyplanner.store.errors import StoreError
 from studyplanner.ui.models.sessions_model import local_start
+from studyplanner.ui.safety import storage_fault_message
 from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
 
 
@@ -240,5 +242,8 @@ class SessionDialog(QDialog):
             return
         except (DurationError, ValueError) as exc:
             self.show_error("general", str(exc))
+            return
+        except StoreError as exc:  # disk full, read-only, in use: the typed values stay
+            self.show_error("general", storage_fault_message(exc))
             return
         super().accept()

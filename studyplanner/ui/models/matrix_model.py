@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,10 +35,12 @@ _INVALID_BACKGROUND = QColor(229, 57, 53, 70)  # translucent red: readable on li
 def row_problem(shares: Sequence[float]) -> str | None:
     """Why a row of shares cannot be saved, or None."""
     if any(not math.isfinite(v) or v < 0 or v > 1 for v in shares):
-        return "each share must be between 0 and 1"
+        return QCoreApplication.translate("MatrixModel", "each share must be between 0 and 1")
     total = math.fsum(shares)
     if total != 0 and abs(total - 1) > SUM_TOLERANCE:
-        return f"the shares add up to {format_number(total, 3)}; they must add up to 1, or all be 0"
+        return QCoreApplication.translate(
+            "MatrixModel", "the shares add up to {0}; they must add up to 1, or all be 0"
+        ).format(format_number(total, 3))
     return None
 
 

@@ -33,6 +33,7 @@ from studyplanner.domain.records import ModuleInfo, PlanInfo
 from studyplanner.services import Report, StudyPlanner, ValidationError
 from studyplanner.ui.base import View
 from studyplanner.ui.commands import PlanSettings, change_plan, change_shares
+from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 from studyplanner.ui.models.matrix_model import MatrixModel
 from studyplanner.ui.notifications import (
     MAX_LIMIT_MINUTES,
@@ -48,21 +49,48 @@ from studyplanner.ui.widgets.fields import (
     plain_label,
 )
 
+# Labels, hints and messages are marked for lupdate here and translated where they are shown.
 _PARAMETERS = (
-    # key, label, accessible name, ValidationError field of the services
-    ("pass_mark", "Pass &mark (%):", "Pass mark in percent", "pass mark"),
-    ("effort_multiplier", "&Effort multiplier:", "Effort multiplier", "effort multiplier"),
-    ("weekly_budget", "&Weekly budget (h):", "Weekly budget in hours", "weekly budget"),
+    # key, label, accessible name, ValidationError field of the services (a key: never shown)
+    (
+        "pass_mark",
+        QT_TRANSLATE_NOOP("SettingsView", "Pass &mark (%):"),
+        QT_TRANSLATE_NOOP("SettingsView", "Pass mark in percent"),
+        "pass mark",
+    ),
+    (
+        "effort_multiplier",
+        QT_TRANSLATE_NOOP("SettingsView", "&Effort multiplier:"),
+        QT_TRANSLATE_NOOP("SettingsView", "Effort multiplier"),
+        "effort multiplier",
+    ),
+    (
+        "weekly_budget",
+        QT_TRANSLATE_NOOP("SettingsView", "&Weekly budget (h):"),
+        QT_TRANSLATE_NOOP("SettingsView", "Weekly budget in hours"),
+        "weekly budget",
+    ),
 )
 _HINTS = {
-    "pass_mark": "Share of questions to answer correctly to pass (72 % stands in for 720/1000).",
-    "effort_multiplier": "Planned hours per hour of video, for a module added without an effort.",
-    "weekly_budget": "Hours of study you plan per week.",
+    "pass_mark": QT_TRANSLATE_NOOP(
+        "SettingsView",
+        "Share of questions to answer correctly to pass (72 % stands in for 720/1000).",
+    ),
+    "effort_multiplier": QT_TRANSLATE_NOOP(
+        "SettingsView", "Planned hours per hour of video, for a module added without an effort."
+    ),
+    "weekly_budget": QT_TRANSLATE_NOOP("SettingsView", "Hours of study you plan per week."),
 }
 _MESSAGES = {
-    "pass_mark": "Pass mark: must be between 0 and 100 %, e.g. 72",
-    "effort_multiplier": "Effort multiplier: must be above 0 and at most 10, e.g. 1.2",
-    "weekly_budget": "Weekly budget: must be above 0 and at most 112 hours, e.g. 5",
+    "pass_mark": QT_TRANSLATE_NOOP(
+        "SettingsView", "Pass mark: must be between 0 and 100 %, e.g. 72"
+    ),
+    "effort_multiplier": QT_TRANSLATE_NOOP(
+        "SettingsView", "Effort multiplier: must be above 0 and at most 10, e.g. 1.2"
+    ),
+    "weekly_budget": QT_TRANSLATE_NOOP(
+        "SettingsView", "Weekly budget: must be above 0 and at most 112 hours, e.g. 5"
+    ),
 }
 
 
@@ -83,8 +111,10 @@ class SettingsView(View):
         self._build_notifications()
         self._build_matrix()
 
-        self.no_plan_label = plain_label("There is no plan yet: the plan settings appear here.")
-        self.no_plan_label.setAccessibleName("No plan")
+        self.no_plan_label = plain_label(
+            self.tr("There is no plan yet: the plan settings appear here.")
+        )
+        self.no_plan_label.setAccessibleName(self.tr("No plan"))
         top = QHBoxLayout()
         top.addWidget(self.profiles_group, 3)
         top.addWidget(self.parameters_group, 2)
@@ -92,7 +122,7 @@ class SettingsView(View):
         top_widget.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setAccessibleName("Settings sections")
+        self.splitter.setAccessibleName(self.tr("Settings sections"))
         self.splitter.addWidget(top_widget)
         self.splitter.addWidget(self.matrix_group)
         self.splitter.setChildrenCollapsible(False)
@@ -107,28 +137,28 @@ class SettingsView(View):
     # -- construction ------------------------------------------------------------------------
 
     def _build_profiles(self) -> None:
-        self.profiles_group = QGroupBox("Exam profiles")
-        self.profiles_group.setAccessibleName("Exam profiles")
+        self.profiles_group = QGroupBox(self.tr("Exam profiles"))
+        self.profiles_group.setAccessibleName(self.tr("Exam profiles"))
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Exam profile to show")
+        self.profile_combo.setAccessibleName(self.tr("Exam profile to show"))
         self.profile_combo.currentIndexChanged.connect(self._show_profile)
         self.profile_title = plain_label()
-        self.profile_title.setAccessibleName("Exam profile title")
+        self.profile_title.setAccessibleName(self.tr("Exam profile title"))
         self.profile_title.setWordWrap(True)
         self.profile_details = plain_label()
-        self.profile_details.setAccessibleName("Exam profile details")
+        self.profile_details.setAccessibleName(self.tr("Exam profile details"))
         self.weights_table = QTableWidget(0, 2)
-        self.weights_table.setAccessibleName("Domain weights")
-        self.weights_table.setHorizontalHeaderLabels(["Domain", "Weight (%)"])
+        self.weights_table.setAccessibleName(self.tr("Domain weights"))
+        self.weights_table.setHorizontalHeaderLabels([self.tr("Domain"), self.tr("Weight (%)")])
         self.weights_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.weights_table.verticalHeader().setVisible(False)
         header = self.weights_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        note = plain_label("The bundled profiles are read-only.")
-        note.setAccessibleName("Profiles note")
-        label = QLabel("&Profile:")
+        note = plain_label(self.tr("The bundled profiles are read-only."))
+        note.setAccessibleName(self.tr("Profiles note"))
+        label = QLabel(self.tr("&Profile:"))
         label.setBuddy(self.profile_combo)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -141,21 +171,22 @@ class SettingsView(View):
         layout.addWidget(note)
 
     def _build_parameters(self) -> None:
-        self.parameters_group = QGroupBox("Plan parameters")
-        self.parameters_group.setAccessibleName("Plan parameters")
+        self.parameters_group = QGroupBox(self.tr("Plan parameters"))
+        self.parameters_group.setAccessibleName(self.tr("Plan parameters"))
         self.parameter_edits: dict[str, QLineEdit] = {}
         self.parameter_errors: dict[str, ErrorLabel] = {}
         grid = QGridLayout(self.parameters_group)
-        for row, (key, text, accessible, _field) in enumerate(_PARAMETERS):
+        for row, (key, text, name, _field) in enumerate(_PARAMETERS):
             edit = QLineEdit()
+            accessible = self.tr(name)
             edit.setAccessibleName(accessible)
             edit.returnPressed.connect(self.apply_parameters)
-            label = QLabel(text)
+            label = QLabel(self.tr(text))
             label.setBuddy(edit)
-            edit.setToolTip(_HINTS[key])
-            hint = plain_label(_HINTS[key])
+            edit.setToolTip(self.tr(_HINTS[key]))
+            hint = plain_label(self.tr(_HINTS[key]))
             hint.setWordWrap(True)
-            hint.setAccessibleName(f"{accessible} hint")
+            hint.setAccessibleName(self.tr("{0} hint").format(accessible))
             hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             error = ErrorLabel(accessible)
             grid.addWidget(label, 3 * row, 0)
@@ -165,13 +196,13 @@ class SettingsView(View):
             self.parameter_edits[key] = edit
             self.parameter_errors[key] = error
         end = 3 * len(_PARAMETERS)
-        self.parameter_errors["form"] = ErrorLabel("Plan parameters")
+        self.parameter_errors["form"] = ErrorLabel(self.tr("Plan parameters"))
         grid.addWidget(self.parameter_errors["form"], end, 0, 1, 2)
-        self.apply_parameters_button = QPushButton("&Apply")
-        self.apply_parameters_button.setAccessibleName("Apply plan parameters")
+        self.apply_parameters_button = QPushButton(self.tr("&Apply"))
+        self.apply_parameters_button.setAccessibleName(self.tr("Apply plan parameters"))
         self.apply_parameters_button.clicked.connect(self.apply_parameters)
-        self.revert_parameters_button = QPushButton("Re&vert")
-        self.revert_parameters_button.setAccessibleName("Revert plan parameters")
+        self.revert_parameters_button = QPushButton(self.tr("Re&vert"))
+        self.revert_parameters_button.setAccessibleName(self.tr("Revert plan parameters"))
         self.revert_parameters_button.clicked.connect(self._revert_parameters)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -246,16 +277,18 @@ class SettingsView(View):
             self.notification_settings.set_prefs(prefs)
 
     def _build_matrix(self) -> None:
-        self.matrix_group = QGroupBox("Module → domain matrix")
-        self.matrix_group.setAccessibleName("Module to domain matrix")
+        self.matrix_group = QGroupBox(self.tr("Module → domain matrix"))
+        self.matrix_group.setAccessibleName(self.tr("Module to domain matrix"))
         self.matrix_model = MatrixModel(self)
         self.matrix_model.edited.connect(self._matrix_edited)
         self.matrix_model.refused.connect(self._matrix_refused)
         self.matrix_table = QTableView()
         self.matrix_table.setModel(self.matrix_model)
-        self.matrix_table.setAccessibleName("Module to domain shares")
+        self.matrix_table.setAccessibleName(self.tr("Module to domain shares"))
         self.matrix_table.setAccessibleDescription(
-            "Share of each module's content per exam domain; each row adds up to 1, or is all 0"
+            self.tr(
+                "Share of each module's content per exam domain; each row adds up to 1, or is all 0"
+            )
         )
         self.matrix_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -271,17 +304,19 @@ class SettingsView(View):
         header.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 10)
         self.matrix_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         help_label = plain_label(
-            "How much of each module's content belongs to each exam domain. Each row must add"
-            " up to 1 (or be all 0: the module counts for no domain, like practice papers)."
+            self.tr(
+                "How much of each module's content belongs to each exam domain. Each row must add"
+                " up to 1 (or be all 0: the module counts for no domain, like practice papers)."
+            )
         )
         help_label.setWordWrap(True)
-        help_label.setAccessibleName("Matrix help")
-        self.matrix_message = ErrorLabel("Module to domain matrix")
-        self.save_matrix_button = QPushButton("&Save matrix")
-        self.save_matrix_button.setAccessibleName("Save module to domain matrix")
+        help_label.setAccessibleName(self.tr("Matrix help"))
+        self.matrix_message = ErrorLabel(self.tr("Module to domain matrix"))
+        self.save_matrix_button = QPushButton(self.tr("&Save matrix"))
+        self.save_matrix_button.setAccessibleName(self.tr("Save module to domain matrix"))
         self.save_matrix_button.clicked.connect(self.save_matrix)
-        self.revert_matrix_button = QPushButton("&Discard changes")
-        self.revert_matrix_button.setAccessibleName("Discard matrix changes")
+        self.revert_matrix_button = QPushButton(self.tr("&Discard changes"))
+        self.revert_matrix_button.setAccessibleName(self.tr("Discard matrix changes"))
         self.revert_matrix_button.clicked.connect(self.matrix_model.revert_edits)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -323,7 +358,9 @@ class SettingsView(View):
             if matrix != self._loaded_matrix:
                 self._loaded_matrix = matrix
                 self.matrix_model.set_matrix(modules, plan.profile.domain_names())
-                self.matrix_group.setTitle(f"Module → domain matrix ({plan.profile.name})")
+                self.matrix_group.setTitle(
+                    self.tr("Module → domain matrix ({0})").format(plan.profile.name)
+                )
                 last = len(plan.profile.domains) + 1
                 self.matrix_table.horizontalHeader().setSectionResizeMode(
                     last, QHeaderView.ResizeMode.ResizeToContents
@@ -340,8 +377,9 @@ class SettingsView(View):
         profile = self._profiles[index]
         self.profile_title.setText(profile.title)
         self.profile_details.setText(
-            f"{profile.scored_items} scored questions; pass mark"
-            f" {format_number(profile.pass_mark * 100, 1)} %"
+            self.tr("%n scored question(s); pass mark {0} %", "", profile.scored_items).format(
+                format_number(profile.pass_mark * 100, 1)
+            )
         )
         self.weights_table.setRowCount(len(profile.domains))
         for row, domain in enumerate(profile.domains):
@@ -401,7 +439,7 @@ class SettingsView(View):
             change = self.parameters_change()
         except InputError as exc:
             text = {k: t for k, t, _a, _f in _PARAMETERS}[exc.field]
-            name = text.replace("&", "").rstrip(":")
+            name = self.tr(text).replace("&", "").rstrip(":")
             self.parameter_errors[exc.field].show_error(f"{name}: {exc.message}")
             return False
         if change == PlanSettings():
@@ -413,14 +451,14 @@ class SettingsView(View):
                 change,
                 changed=self.data_changed.emit,
                 failed=self.status_message.emit,
-                text="Change plan parameters",
+                text=self.tr("Change plan parameters"),
             )
         except ValidationError as exc:
             key = {f: k for k, _t, _a, f in _PARAMETERS}.get(exc.field, "form")
-            message = _MESSAGES.get(key, f"{exc.field}: {exc.message}")
+            message = self.tr(_MESSAGES[key]) if key in _MESSAGES else f"{exc.field}: {exc.message}"
             self.parameter_errors[key].show_error(message)
             return False
-        self.status_message.emit("Plan parameters saved")
+        self.status_message.emit(self.tr("Plan parameters saved"))
         return True
 
     # -- the matrix --------------------------------------------------------------------------
@@ -431,7 +469,7 @@ class SettingsView(View):
             lines = []
             for row, message in problems:
                 module = self.matrix_model.modules[row]
-                lines.append(f"Row {row + 1} ({module.name}): {message}")
+                lines.append(self.tr("Row {0} ({1}): {2}").format(row + 1, module.name, message))
             self.matrix_message.show_error("\n".join(lines))
         else:
             self.matrix_message.clear_error()
@@ -449,9 +487,9 @@ class SettingsView(View):
         if problems:
             rows = ", ".join(str(row + 1) for row, _ in problems)
             self.matrix_message.show_error(
-                f"Nothing was saved: fix row {rows} first (highlighted)."
+                self.tr("Nothing was saved: fix row {0} first (highlighted).").format(rows)
                 if len(problems) == 1
-                else f"Nothing was saved: fix rows {rows} first (highlighted)."
+                else self.tr("Nothing was saved: fix rows {0} first (highlighted).").format(rows)
             )
             return False
         changes: list[tuple[ModuleInfo, dict[str, float]]] = [
@@ -468,10 +506,10 @@ class SettingsView(View):
                 failed=self.status_message.emit,
             )
         except ValidationError as exc:
-            self.matrix_message.show_error(f"Nothing was saved: {exc}")
+            self.matrix_message.show_error(self.tr("Nothing was saved: {0}").format(exc))
             return False
         self._loaded_matrix = None  # the next report shows what was stored
-        self.status_message.emit("Module → domain matrix saved")
+        self.status_message.emit(self.tr("Module → domain matrix saved"))
         return True
 
 

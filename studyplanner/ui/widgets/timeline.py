@@ -13,7 +13,7 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -159,13 +159,13 @@ class TimelineWidget(QWidget):
                 painter,
                 layout,
                 self._today,
-                "Today",
+                self.tr("Today"),
                 palette.color(QPalette.ColorRole.Highlight),
                 Qt.PenStyle.DashLine,
                 0,
             )
             self._paint_marker(
-                painter, layout, self._exam, "Exam", exam_colour, Qt.PenStyle.SolidLine, 1
+                painter, layout, self._exam, self.tr("Exam"), exam_colour, Qt.PenStyle.SolidLine, 1
             )
             self._paint_legend(painter, layout, slip_colours, exam_colour)
         finally:
@@ -305,25 +305,26 @@ class TimelineWidget(QWidget):
         metrics = QFontMetrics(self.font())
         top = layout.axis_height + len(self._rows) * layout.row_height + _PAD
         x = _PAD
-        entries: list[tuple[str, QColor, bool]] = [
-            ("Planned", palette.color(QPalette.ColorRole.Mid), False),
-            ("On time", slip_colours[Slip.ON_TIME], False),
-            ("Slightly late", slip_colours[Slip.SLIGHTLY_LATE], False),
-            ("Late", slip_colours[Slip.LATE], True),
-            ("Today", palette.color(QPalette.ColorRole.Highlight), False),
-            ("Exam", exam, False),
+        # (text, colour, swatch): a bar (plain or hatched) or a marker line (dashed or solid)
+        entries: list[tuple[str, QColor, str]] = [
+            (self.tr("Planned"), palette.color(QPalette.ColorRole.Mid), "bar"),
+            (self.tr("On time"), slip_colours[Slip.ON_TIME], "bar"),
+            (self.tr("Slightly late"), slip_colours[Slip.SLIGHTLY_LATE], "bar"),
+            (self.tr("Late"), slip_colours[Slip.LATE], "hatched"),
+            (self.tr("Today"), palette.color(QPalette.ColorRole.Highlight), "dashed"),
+            (self.tr("Exam"), exam, "solid"),
         ]
         text_colour = palette.color(QPalette.ColorRole.Text)
-        for text, colour, hatched in entries:
+        for text, colour, swatch_kind in entries:
             swatch = QRectF(x, top + (metrics.height() - _BAR) / 2, 2 * _BAR, _BAR)
-            if text in ("Today", "Exam"):
-                style = Qt.PenStyle.DashLine if text == "Today" else Qt.PenStyle.SolidLine
+            if swatch_kind in ("dashed", "solid"):
+                style = Qt.PenStyle.DashLine if swatch_kind == "dashed" else Qt.PenStyle.SolidLine
                 painter.setPen(QPen(colour, 2, style))
                 mid = int(swatch.center().y())
                 painter.drawLine(int(swatch.left()), mid, int(swatch.right()), mid)
             else:
                 painter.fillRect(swatch, colour)
-                if hatched:
+                if swatch_kind == "hatched":
                     painter.fillRect(swatch, QBrush(colour.darker(160), Qt.BrushStyle.BDiagPattern))
             painter.setPen(text_colour)
             x += 2 * _BAR + 4
@@ -356,12 +357,18 @@ class TimelineWidget(QWidget):
         """Rich text with every user-typed part escaped: the name shows literally (REL-SEC-06)."""
         s = row.schedule
         projected = (
-            "no forecast yet" if s.projected_finish is None else s.projected_finish.isoformat()
+            QCoreApplication.translate("TimelineWidget", "no forecast yet")
+            if s.projected_finish is None
+            else s.projected_finish.isoformat()
         )
         lines = [
             f"{row.module.position}. {row.module.name}",
-            f"Planned {s.planned_start.isoformat()} to {s.planned_finish.isoformat()}",
-            f"{row.percent_complete:.0f} % done, projected finish {projected}",
+            QCoreApplication.translate("TimelineWidget", "Planned {0} to {1}").format(
+                s.planned_start.isoformat(), s.planned_finish.isoformat()
+            ),
+            QCoreApplication.translate(
+                "TimelineWidget", "{0:.0f} % done, projected finish {1}"
+            ).format(row.percent_complete, projected),
             row.describe()[:1].upper() + row.describe()[1:],
         ]
         return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
