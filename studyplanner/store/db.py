@@ -193,6 +193,9 @@ class Database:
         # never checked, e.g. read-only use); see trusted_since_clean_close().
         self.verified_on: dt.date | None = None
         self.full_check_skipped = False
+        # Set when this session met signs of damage (a corrupt-class SQLite error, a backup that
+        # failed): the next start must then run the full check, so close() vouches for nothing.
+        self.suspect = False
         self.start_backup_reused = False  # the newest backup still holds this very content
         self._start_backup_mark: tuple[Path, int] | None = None
 
@@ -220,7 +223,10 @@ class Database:
             except DBAPIError as exc:
                 with contextlib.suppress(DBAPIError, sqlite3.Error):
                     session.rollback()
-                raise classify_sqlite_error(self.path, exc) from exc
+                error = classify_sqlite_error(self.path, exc)
+                if isinstance(error, DatabaseCorrupt):
+                    self.suspect = True
+                raise error from exc
             except BaseException:
                 with contextlib.suppress(DBAPIError, sqlite3.Error):
                     session.rollback()
@@ -260,15 +266,19 @@ class Database:
         Returns the new backup, or the newest existing one when nothing changed since it. Raises
         :class:`~studyplanner.store.errors.BackupFailed` (nothing left under a final name).
         """
-        with self.raw_connection() as conn:
-            made = backup.take_backup(
-                conn,
-                self.backup_dir,
-                reason=reason,
-                now=now,
-                stem=self.stem,
-                only_if_changed=only_if_changed,
-            )
+        try:
+            with self.raw_connection() as conn:
+                made = backup.take_backup(
+                    conn,
+                    self.backup_dir,
+                    reason=reason,
+                    now=now,
+                    stem=self.stem,
+                    only_if_changed=only_if_changed,
+                )
+        except BackupFailed:
+            self.suspect = True  # maybe only a full disk, but a copy that did not verify is damage
+            raise
         return made
 
     def list_backups(self) -> list[Path]:
@@ -333,7 +343,7 @@ class Database:
 
     def close(self) -> None:
         writable = self._lock_fd >= 0 and not self.read_only
-        kept = self._unchanged_start_backup() if writable else None
+        kept = self._unchanged_start_backup() if writable and not self.suspect else None
         if writable:
             write_lock_record(self._lock_fd, "checkpointing")
         self.engine.dispose()
@@ -342,7 +352,7 @@ class Database:
                 write_lock_record(
                     self._lock_fd,
                     file_fingerprint(self.path),
-                    clean_close_line(self.path, self.verified_on, kept),
+                    clean_close_line(self.path, None if self.suspect else self.verified_on, kept),
                 )
             with contextlib.suppress(OSError):
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)

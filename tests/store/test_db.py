@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from studyplanner import services
 from studyplanner.store import backup, recovery
 from studyplanner.store import db as store_db
 from studyplanner.store.errors import (
+    BackupFailed,
     DatabaseCorrupt,
     DatabaseInUse,
     DatabaseMissing,
@@ -328,6 +330,40 @@ def test_a_crash_an_edit_a_copy_or_an_old_check_bring_back_the_full_check(
     monkeypatch.setattr(store_db, "utc_today", lambda: later)
     assert not _reopen(path).full_check_skipped
     assert full_checks == [True, True, False, True, False, True]
+
+
+def test_a_session_that_met_damage_does_not_vouch_for_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "data" / DB_NAME
+    _make_db(path)
+    assert _reopen(path).full_check_skipped
+    # A read that meets a malformed page: the next start must check the whole file again.
+    db = store_db.open_database(path)
+    try:
+        with pytest.raises(DatabaseCorrupt), db.session() as session:
+            session.connection().exec_driver_sql("SELECT 1")
+            raise DBAPIError(
+                "SELECT", {}, sqlite3.DatabaseError("database disk image is malformed")
+            )
+        assert db.suspect
+    finally:
+        db.close()
+    assert not _reopen(path).full_check_skipped
+    # A backup that fails (e.g. its copy did not verify) is treated the same way.
+    assert _reopen(path).full_check_skipped
+    db = store_db.open_database(path)
+
+    def failing(*args: object, **kwargs: object) -> Path:
+        raise BackupFailed("the backup did not verify (page 3); the live data may be damaged")
+
+    try:
+        with monkeypatch.context() as patch, pytest.raises(BackupFailed):
+            patch.setattr(backup, "take_backup", failing)
+            db.backup("scheduled", only_if_changed=False)
+    finally:
+        db.close()
+    assert not _reopen(path).full_check_skipped
 
 
 def test_damage_that_keeps_size_and_mtime_is_still_found_before_any_write(tmp_path: Path) -> None:
