@@ -2409,6 +2409,18 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
             <translation>The scheduled backup was skipped: {0}</translation>
         </message>
         <message>
+            <source>Your data may be damaged</source>
+            <translation>Your data may be damaged</translation>
+        </message>
+        <message>
+            <source>A backup of your data failed its check ({0}). Your earlier backups are kept and nothing was deleted.
+
+Quit StudyPlanner and start it again: it will check the whole file and, if it is damaged, offer to restore the newest verified backup.</source>
+            <translation>A backup of your data failed its check ({0}). Your earlier backups are kept and nothing was deleted.
+
+Quit StudyPlanner and start it again: it will check the whole file and, if it is damaged, offer to restore the newest verified backup.</translation>
+        </message>
+        <message>
             <source>Everything saved before is safe, and what you typed is still in the form: save it again once the problem is fixed.</source>
             <translation>Everything saved before is safe, and what you typed is still in the form: save it again once the problem is fixed.</translation>
         </message>

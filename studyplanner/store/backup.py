@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studyplanner.store.crash import crashpoint, register_crashpoint
-from studyplanner.store.errors import BackupFailed
+from studyplanner.store.errors import BackupFailed, BackupNotVerified
 from studyplanner.store.files import fsync_dir, fsync_file, private_dir, utc_stamp
 
 log = logging.getLogger("studyplanner.store")
@@ -189,7 +189,7 @@ def take_backup(
         finally:
             target.close()
         if result != [("ok",)]:
-            raise BackupFailed(
+            raise BackupNotVerified(
                 f"the backup did not verify ({result[0][0]}); the live data may be damaged"
             )
         crashpoint("backup:verified")

@@ -127,6 +127,10 @@ class BackupFailed(StoreError):
     """A backup could not be made or did not verify; no file with a final name was left."""
 
 
+class BackupNotVerified(BackupFailed):
+    """The backup copy failed its integrity check: the live data itself may be damaged."""
+
+
 class RestoreRejected(StoreError):
     """A file chosen for restore is not a sound StudyPlanner database; nothing was changed."""
 

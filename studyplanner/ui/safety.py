@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import secrets
 import tempfile
@@ -28,6 +29,7 @@ from studyplanner.store.crash import crashpoint, register_crashpoint
 from studyplanner.store.db import Database
 from studyplanner.store.errors import (
     BackupFailed,
+    BackupNotVerified,
     DatabaseCorrupt,
     DatabaseInUse,
     StorageFull,
@@ -73,6 +75,7 @@ class BackupScheduler(QObject):
 
     backup_done = Signal(str)  # the backup's file name
     backup_failed = Signal(str)  # the message for the user
+    data_suspect = Signal(str)  # the backup copy did not verify: the live file may be damaged
 
     def __init__(
         self, db: Database, parent: QObject | None = None, interval_ms: int = BACKUP_INTERVAL_MS
@@ -107,11 +110,13 @@ class BackupScheduler(QObject):
 
     def _on_finished(self, result: object) -> None:
         self._running = None
-        ok, text = result if isinstance(result, tuple) else (False, str(result))
-        if ok:
-            self.backup_done.emit(str(text))
+        outcome = result if isinstance(result, BackupOutcome) else BackupOutcome(False, str(result))
+        if outcome.ok:
+            self.backup_done.emit(outcome.text)
+        elif outcome.suspect:
+            self.data_suspect.emit(outcome.text)
         else:
-            self.backup_failed.emit(str(text))
+            self.backup_failed.emit(outcome.text)
 
     def _on_crashed(self, trace: str) -> None:
         self._running = None
@@ -121,14 +126,51 @@ class BackupScheduler(QObject):
         )
 
 
-def _backup_job(db: Database) -> tuple[bool, str]:
-    """The pool-thread part: (True, file name) or (False, message for the user)."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class BackupOutcome:
+    """What a scheduled backup gives the GUI thread: the file name, or a message for the user."""
+
+    ok: bool
+    text: str
+    suspect: bool = False  # the copy did not verify: the live data may be damaged
+
+
+def _backup_job(db: Database) -> BackupOutcome:
+    """The pool-thread part of a scheduled backup."""
     try:
-        return True, scheduled_backup(db)
+        return BackupOutcome(True, scheduled_backup(db))
+    except BackupNotVerified as exc:
+        return BackupOutcome(False, str(exc), suspect=True)
     except (BackupFailed, StorageUnavailable, OSError) as exc:
-        return False, QCoreApplication.translate(
-            "Safety", "The scheduled backup was skipped: {0}"
-        ).format(exc)
+        return BackupOutcome(
+            False,
+            QCoreApplication.translate("Safety", "The scheduled backup was skipped: {0}").format(
+                exc
+            ),
+        )
+
+
+def show_data_suspect(parent: QWidget | None, detail: str) -> QMessageBox:
+    """Warn that a backup copy failed its check: restart to check the file and offer a restore.
+
+    The database has marked itself suspect, so the next start runs the full integrity check
+    (and offers the newest verified backup if the file is damaged).
+    """
+    title = QCoreApplication.translate("Safety", "Your data may be damaged")
+    text = QCoreApplication.translate(
+        "Safety",
+        "A backup of your data failed its check ({0}). Your earlier backups are kept and"
+        " nothing was deleted.\n\nQuit StudyPlanner and start it again: it will check the whole"
+        " file and, if it is damaged, offer to restore the newest verified backup.",
+    ).format(detail)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("data_suspect")
+    box.setAccessibleName(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
 
 
 # -- messages --------------------------------------------------------------------------------
@@ -251,6 +293,7 @@ def install(window: QMainWindow, db: Database) -> BackupScheduler:
     scheduler.backup_failed.connect(
         lambda message: window.statusBar().showMessage(message, WARNING_TIMEOUT_MS)
     )
+    scheduler.data_suspect.connect(lambda detail: show_data_suspect(window, detail))
     scheduler.start()
     QTimer.singleShot(0, window, lambda: show_open_warnings(window, db.warnings))
     return scheduler

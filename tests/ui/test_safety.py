@@ -17,6 +17,7 @@ from studyplanner.services import StudyPlanner, bundled_notes_path
 from studyplanner.store import backup
 from studyplanner.store.db import Database, open_database
 from studyplanner.store.errors import (
+    BackupNotVerified,
     DatabaseInUse,
     StorageFull,
     StorageReadOnly,
@@ -177,6 +178,26 @@ def test_a_failed_scheduled_backup_is_reported_in_the_status_bar(
     message = str(failed.args[0]) if failed.args else ""
     assert "backup was skipped" in message
     assert "backup was skipped" in window.statusBar().currentMessage()
+    _close_boxes()
+
+
+def test_a_backup_that_does_not_verify_warns_and_makes_the_next_start_check_everything(
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged_copy(*args: object, **kwargs: object) -> Path:
+        raise BackupNotVerified(
+            "the backup did not verify (page 7 is never used); the live data may be damaged"
+        )
+
+    monkeypatch.setattr(backup, "take_backup", damaged_copy)
+    scheduler = safety.install(window, db)
+    with qtbot.waitSignal(scheduler.data_suspect, timeout=10_000):
+        assert scheduler.backup_now()
+    scheduler.stop()
+    box = window.findChild(QMessageBox, "data_suspect")
+    assert box is not None and box.isVisible()
+    assert "start it again" in box.text() and "page 7" in box.text()
+    assert db.suspect  # so close() writes no clean line and the next start runs the full check
     _close_boxes()
 
 
