@@ -60,6 +60,8 @@ from studyplanner.store.db import Database
 
 # What StudyPlanner.delete_module returns and restore_module takes (undo of a module delete).
 ModuleRecord = repo.ModuleRecord
+# What StudyPlanner.delete_mock returns and restore_mock takes (undo of a mock test delete).
+MockRecord = repo.MockRecord
 
 MAX_NOTES_BYTES = 1_000_000
 MAX_SESSION_MINUTES = 1440
@@ -1333,25 +1335,39 @@ class StudyPlanner:
         with self.db.session() as s:
             return repo.list_mocks(s, plan.id)
 
-    def delete_mock(self, mock_id: int) -> MockInfo:
-        found = [m for m in self.mocks() if m.id == mock_id]
-        if not found:
-            raise ValidationError("mock test", f"mock test {mock_id} no longer exists")
-        with self.db.session() as s:
-            repo.delete_mock(s, mock_id)
-        return found[0]
+    def delete_mock(self, mock_id: int) -> MockRecord:
+        """Delete mock test *mock_id* with its per-domain scores.
 
-    def restore_mock(self, info: MockInfo) -> MockInfo:
-        return self.add_mock(
-            info.name,
-            taken_on=info.taken_on,
-            correct=info.correct,
-            total=info.total,
-            domain_counts=info.domain_counts,
-            topic_module_id=info.topic_module_id,
-            minutes=info.minutes,
-            uuid=info.uuid,
-        )
+        Returns the rows the delete removed, for :meth:`restore_mock` (undo).
+        """
+        plan = self.require_plan()
+        with self.db.session() as s:
+            record = repo.mock_record(s, mock_id)
+            if record is None or record.plan_id != plan.id:
+                raise ValidationError("mock test", f"mock test {mock_id} no longer exists")
+            repo.delete_mock(s, mock_id)
+        return record
+
+    def restore_mock(self, record: MockRecord) -> MockInfo:
+        """Undo :meth:`delete_mock`: put the rows of *record* back, in one transaction.
+
+        Rows keep their ids unless another row took one meanwhile; the database is then as it
+        was before the delete (unless something else changed in between).  Refused, writing
+        nothing, when the plan was replaced or what the test refers to is gone.
+        """
+        plan = self.require_plan()
+        if record.plan_id != plan.id:
+            raise ValidationError("mock test", "the mock test belonged to a plan that is gone")
+        with self.db.session() as s:
+            if repo.mock_id_of_uuid(s, record.uuid) is not None:
+                raise ValidationError("mock test", "this mock test exists already")
+            topic = record.topic_module_id
+            if topic is not None and topic not in repo.module_order(s, plan.id):
+                raise ValidationError("module", f"module {topic} no longer exists")
+            if repo.existing_domain_ids(s, record.domain_ids) != record.domain_ids:
+                raise ValidationError("domain", "a domain of this mock test no longer exists")
+            restored = repo.restore_mock(s, record)
+            return next(m for m in repo.list_mocks(s, plan.id) if m.id == restored)
 
     # -- the report ------------------------------------------------------------------------
 

@@ -771,6 +771,75 @@ def delete_mock(session: Session, mock_id: int) -> None:
     session.execute(delete(MockTestRow).where(col(MockTestRow.id) == mock_id))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class MockRecord:
+    """The stored rows that deleting a mock test removes, as stored (raw SQLite values, ``rowid``
+    included), so that :func:`restore_mock` can write them back exactly.
+
+    *mock*: the test's row (id, uuid, creation instant...).  *scores*: its per-domain scores.
+    """
+
+    mock: Values
+    scores: tuple[Values, ...]
+
+    @property
+    def mock_id(self) -> int:
+        return int(self.mock["id"])
+
+    @property
+    def plan_id(self) -> int:
+        return int(self.mock["plan_id"])
+
+    @property
+    def uuid(self) -> str:
+        return str(self.mock["uuid"])
+
+    @property
+    def topic_module_id(self) -> int | None:
+        value = self.mock["topic_module_id"]
+        return None if value is None else int(value)
+
+    @property
+    def domain_ids(self) -> frozenset[int]:
+        return frozenset(int(row["domain_id"]) for row in self.scores)
+
+
+def mock_record(session: Session, mock_id: int) -> MockRecord | None:
+    """What :func:`restore_mock` needs to undo the deletion of *mock_id* (None: no such test)."""
+    session.flush()
+    found = _raw_rows(session, _table(MockTestRow.__tablename__), "id", mock_id)
+    if not found:
+        return None
+    scores = _raw_rows(session, _table(MockDomainScoreRow.__tablename__), "mock_id", mock_id)
+    return MockRecord(found[0], scores)
+
+
+def mock_id_of_uuid(session: Session, uuid: str) -> int | None:
+    """The id of the stored mock test with *uuid* (in any plan), if there is one."""
+    session.flush()
+    return session.exec(select(MockTestRow.id).where(MockTestRow.uuid == uuid)).first()
+
+
+def existing_domain_ids(session: Session, wanted: Iterable[int]) -> set[int]:
+    """Which of the exam domain ids *wanted* are stored (under any profile)."""
+    ids = list(wanted)
+    if not ids:
+        return set()
+    found = session.exec(select(ExamDomainRow.id).where(col(ExamDomainRow.id).in_(ids))).all()
+    return {i for i in found if i is not None}
+
+
+def restore_mock(session: Session, record: MockRecord) -> int:
+    """Insert the rows of *record* again, each with its old rowid where that is still free (a
+    row that another row took meanwhile gets a new one).  Returns the test's id."""
+    session.flush()
+    mock_id = _insert_raw(session, _table(MockTestRow.__tablename__), [record.mock])
+    scores = [{**row, "mock_id": mock_id} for row in record.scores]
+    _insert_raw(session, _table(MockDomainScoreRow.__tablename__), scores)
+    session.flush()
+    return mock_id
+
+
 def update_mock(
     session: Session,
     mock_id: int,

@@ -1,7 +1,8 @@
 """Undoable writes of the Log and Mock tests pages: study sessions and mock tests.
 
 Every command writes through the services only.  Records are found by their uuid, never by a
-remembered row id, because undoing a delete puts the record back with the same uuid under a new id.
+remembered row id, because undoing a delete may put the record back under a new id (a session
+always; a mock test when another row took its id meanwhile).
 A command whose first write the caller already made (so that a dialog could show a refusal before
 anything reached the undo stack) is built with ``done=True`` and skips its first ``redo``.
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from studyplanner.domain.records import MockInfo, SessionInfo
-from studyplanner.services import StudyPlanner, ValidationError
+from studyplanner.services import MockRecord, StudyPlanner, ValidationError
 from studyplanner.ui.models.sessions_model import local_start
 
 Changed = Callable[[], None]  # called after every redo and undo, even a failed one
@@ -224,7 +225,7 @@ def write_mock(planner: StudyPlanner, target: MockInfo) -> MockInfo:
 
 
 class AddMockCommand(PlannerCommand):
-    """A mock test added by the dialog: undo deletes it, redo restores the same uuid."""
+    """A mock test added by the dialog: undo deletes it, redo puts its rows back exactly."""
 
     def __init__(
         self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
@@ -237,12 +238,14 @@ class AddMockCommand(PlannerCommand):
             done=True,
         )
         self.mock = mock
+        self.record: MockRecord | None = None
 
     def apply(self) -> None:
-        self.mock = self.planner.restore_mock(self.mock)
+        assert self.record is not None, "put back before it was removed"
+        self.mock = self.planner.restore_mock(self.record)
 
     def revert(self) -> None:
-        self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
+        self.record = self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
 
 
 class EditMockCommand(PlannerCommand):
@@ -277,7 +280,7 @@ class EditMockCommand(PlannerCommand):
 
 
 class DeleteMockCommand(PlannerCommand):
-    """A deleted mock test: undo restores it with the same uuid and per-domain counts."""
+    """A deleted mock test: undo puts its rows back exactly (ids and creation time included)."""
 
     def __init__(
         self, planner: StudyPlanner, mock: MockInfo, *, changed: Changed, failed: Failed
@@ -291,9 +294,11 @@ class DeleteMockCommand(PlannerCommand):
             failed=failed,
         )
         self.mock = mock
+        self.record: MockRecord | None = None
 
     def apply(self) -> None:
-        self.mock = self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
+        self.record = self.planner.delete_mock(mock_id(self.planner, self.mock.uuid))
 
     def revert(self) -> None:
-        self.mock = self.planner.restore_mock(self.mock)
+        assert self.record is not None, "put back before it was removed"
+        self.mock = self.planner.restore_mock(self.record)

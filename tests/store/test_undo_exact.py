@@ -1,10 +1,12 @@
-"""Undo puts the database back exactly: a module delete and a mock test edit (services level).
+"""Undo puts the database back exactly: a module delete, a mock test edit and a mock test delete
+(services level).
 
 The digest is tests/helpers.py's ``db_digest``: every row of every table, ids included.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from studyplanner.domain.records import MockInfo, ModuleInfo
-from studyplanner.services import ModuleRecord, StudyPlanner, ValidationError
+from studyplanner.services import MockRecord, ModuleRecord, StudyPlanner, ValidationError
 from studyplanner.store.db import open_database
 from tests.conftest import NOTES_FILE
 from tests.helpers import db_digest
@@ -308,6 +310,88 @@ def test_updating_a_deleted_mock_is_refused(planner: StudyPlanner) -> None:
     assert digest(planner) == before
 
 
+def test_mock_delete_and_restore_put_the_database_back_exactly(planner: StudyPlanner) -> None:
+    furnish(planner)  # a topic quiz and an exam with a domain score before this one
+    original = exam(planner)
+    later = planner.add_mock("Test 2", taken_on=dt.date(2024, 3, 16), correct=30, total=65)
+    assert count(planner, "SELECT count(*) FROM mock_domain_score WHERE mock_id = ?", original.id)
+    before = digest(planner)
+    stored = with_rowids(planner)
+
+    record = planner.delete_mock(original.id)
+    deleted = digest(planner)
+    assert deleted != before
+    assert original.id not in [m.id for m in planner.mocks()]
+    assert (
+        count(planner, "SELECT count(*) FROM mock_domain_score WHERE mock_id = ?", original.id) == 0
+    )
+
+    restored = planner.restore_mock(record)
+    assert restored == original
+    assert digest(planner) == before  # same id, uuid and creation instant
+    assert with_rowids(planner) == stored
+    assert [m.id for m in planner.mocks()][-2:] == [original.id, later.id]
+
+    again = planner.delete_mock(original.id)  # redo
+    assert again == record
+    assert digest(planner) == deleted
+    planner.restore_mock(again)  # undo again
+    assert digest(planner) == before
+
+
+def test_mock_restore_when_its_id_was_taken_meanwhile(planner: StudyPlanner) -> None:
+    original = exam(planner)
+    record = planner.delete_mock(original.id)
+    newcomer = planner.add_mock("Newcomer", taken_on=dt.date(2024, 3, 17), correct=3, total=9)
+    assert newcomer.id == original.id  # SQLite gave the freed id again
+    restored = planner.restore_mock(record)
+    assert restored.id != original.id
+    assert dataclasses.replace(restored, id=original.id) == original
+    assert planner.mocks() == [restored, newcomer]
+    assert dict(newcomer.domain_counts) == {}
+    created = "SELECT created_at FROM mock_test WHERE id = ?"
+    with planner.db.raw_connection() as conn:
+        assert conn.execute(created, (restored.id,)).fetchone()[0] == record.mock["created_at"]
+
+
+def test_mock_restore_into_another_plan_is_refused(planner: StudyPlanner) -> None:
+    record = planner.delete_mock(exam(planner).id)
+    planner.import_notes_file(NOTES_FILE, start=START)  # a new plan becomes the current one
+    before = digest(planner)
+    with pytest.raises(ValidationError, match="plan"):
+        planner.restore_mock(record)
+    assert digest(planner) == before
+
+
+def test_mock_restore_of_a_test_that_is_back_is_refused(planner: StudyPlanner) -> None:
+    record = planner.delete_mock(exam(planner).id)
+    planner.restore_mock(record)
+    before = digest(planner)
+    with pytest.raises(ValidationError, match="exists already"):
+        planner.restore_mock(record)
+    assert digest(planner) == before
+
+
+def test_mock_restore_whose_topic_module_is_gone_is_refused(planner: StudyPlanner) -> None:
+    module = planner.modules()[3]
+    quiz = planner.add_mock(
+        "quiz", taken_on=dt.date(2024, 3, 8), correct=7, total=10, topic_module_id=module.id
+    )
+    record = planner.delete_mock(quiz.id)
+    planner.delete_module(module.id)
+    before = digest(planner)
+    with pytest.raises(ValidationError, match="no longer exists"):
+        planner.restore_mock(record)
+    assert digest(planner) == before
+
+
+def test_deleting_a_mock_that_is_gone_is_refused(planner: StudyPlanner) -> None:
+    original = exam(planner)
+    planner.delete_mock(original.id)
+    with pytest.raises(ValidationError, match="no longer exists"):
+        planner.delete_mock(original.id)
+
+
 # -- crash points: the new writes commit through Database.session (commit:before/after) -------
 
 CRASHING_WRITE = textwrap.dedent(
@@ -325,6 +409,8 @@ CRASHING_WRITE = textwrap.dedent(
     what, value = pickle.loads(Path(sys.argv[2]).read_bytes())
     if what == "restore":
         planner.restore_module(value)
+    elif what == "restore mock":
+        planner.restore_mock(value)
     else:
         planner.update_mock(value.id, name="changed", taken_on=value.taken_on, correct=1,
                             total=value.total, domain_counts={}, minutes=None)
@@ -387,3 +473,17 @@ def test_a_crash_in_a_mock_update_leaves_it_all_or_nothing(
             1,
             {},
         )
+
+
+@pytest.mark.parametrize("point", ["commit:before", "commit:after"])
+def test_a_crash_in_a_mock_restore_leaves_it_all_or_nothing(
+    planner: StudyPlanner, db_path: Path, tmp_path: Path, point: str
+) -> None:
+    original = exam(planner)
+    before = digest(planner)
+    record: MockRecord = planner.delete_mock(original.id)
+    deleted = digest(planner)
+    planner.db.close()
+    run_killed(db_path, tmp_path, "restore mock", record, point)
+    planner.db = open_database(db_path, backup_on_start=False)
+    assert digest(planner) == (deleted if point == "commit:before" else before)

@@ -262,6 +262,29 @@ def test_delete_and_undo_restore_the_same_uuid_and_counts(qtbot: QtBot, env: Env
     assert [m.name for m in env.planner.mocks()] == ["Test 1"]
 
 
+def test_delete_undo_redo_undo_restore_the_database_exactly(qtbot: QtBot, env: Env) -> None:
+    add_mock(env, "Test 1", d0=(8, 9))
+    doomed = add_mock(env, "Test 2", d1=(7, 10), d2=(3, 6))
+    add_mock(env, "Test 3", d0=(1, 2))
+    view, stack = make_view(qtbot, env)
+    before = db_digest(env.planner)
+    assert view.select_mock(doomed.uuid)
+    with qtbot.waitSignal(view.data_changed):
+        qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    deleted = db_digest(env.planner)
+    assert deleted != before
+    assert [m.name for m in env.planner.mocks()] == ["Test 1", "Test 3"]
+
+    stack.undo()
+    assert db_digest(env.planner) == before  # every table, row ids and creation times included
+    assert doomed in env.planner.mocks()
+    stack.redo()
+    assert db_digest(env.planner) == deleted
+    stack.undo()
+    assert db_digest(env.planner) == before
+    assert view.model.row_of(doomed.uuid) is not None
+
+
 def test_score_history_chart_is_shown(qtbot: QtBot, env: Env) -> None:
     add_mock(env, d0=(8, 9))
     view, stack = make_view(qtbot, env)
