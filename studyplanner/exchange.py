@@ -53,7 +53,6 @@ Imports (RELIABILITY.md B11 and section 3.7)
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -62,9 +61,7 @@ import functools
 import hashlib
 import io
 import json
-import os
 import re
-import secrets
 import unicodedata
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -84,8 +81,8 @@ from studyplanner.services import (
     ValidationError,
     clean_note,
 )
+from studyplanner.store import files, snapshot
 from studyplanner.store import repository as repo
-from studyplanner.store import snapshot
 from studyplanner.store.crash import crashpoint, register_crashpoint
 from studyplanner.store.db import SCHEMA_VERSION
 
@@ -250,28 +247,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ExportError(f"{target} is a folder; give a file name")
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
-    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        crashpoint(CRASH_EXPORT)
-        os.replace(temp, target)
+        files.replace_atomically(target, data, before_rename=lambda: crashpoint(CRASH_EXPORT))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _check_target(planner: StudyPlanner, path: Path) -> None:

@@ -10,6 +10,8 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from studyplanner.store.crash import crashpoint, register_crashpoint
@@ -38,6 +40,37 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def replace_atomically(
+    target: Path, data: bytes, *, before_rename: Callable[[], None] | None = None
+) -> None:
+    """Make *target* hold *data*: the old whole file or the new one, never a part (B5).
+
+    A 0600 temp file beside *target* is written and fsynced, then renamed over it, then the
+    folder is fsynced (best effort: the content is already durable).  *before_rename* runs
+    between the two (a crash point).  Raises :class:`OSError`; no temp file is left behind.
+    """
+    folder = target.parent
+    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_rename is not None:
+            before_rename()
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        fsync_dir(folder)
 
 
 def fsync_file(path: Path) -> None:

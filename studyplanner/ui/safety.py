@@ -14,10 +14,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import secrets
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from studyplanner.store import files
 from studyplanner.store.crash import crashpoint, register_crashpoint
 from studyplanner.store.db import Database
 from studyplanner.store.errors import (
@@ -163,14 +161,7 @@ def show_data_suspect(parent: QWidget | None, detail: str) -> QMessageBox:
         " nothing was deleted.\n\nQuit StudyPlanner and start it again: it will check the whole"
         " file and, if it is damaged, offer to restore the newest verified backup.",
     ).format(detail)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("data_suspect")
-    box.setAccessibleName(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.show()
-    return box
+    return show_notice(parent, title, text, "data_suspect")
 
 
 # -- messages --------------------------------------------------------------------------------
@@ -257,8 +248,19 @@ def storage_fault_message(exc: StoreError) -> str:
 def show_storage_fault(parent: QWidget | None, exc: StoreError) -> QMessageBox:
     """Show :func:`storage_fault_text` in a non-modal box (the form behind it stays usable)."""
     title, text = storage_fault_text(exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("storage_fault")
+    return show_notice(parent, title, text, "storage_fault")
+
+
+def show_notice(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    name: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> QMessageBox:
+    """A non-modal message box named *name* (plain text) that deletes itself when closed."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
     box.setAccessibleName(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowModality(Qt.WindowModality.NonModal)
@@ -274,14 +276,7 @@ def show_open_warnings(window: QMainWindow, warnings: list[str]) -> QMessageBox 
     text = "\n\n".join(w if w.endswith(".") else w + "." for w in warnings)
     window.statusBar().showMessage(" ".join(text.split()), WARNING_TIMEOUT_MS)
     title = QCoreApplication.translate("Safety", "StudyPlanner noticed a problem at start")
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
-    box.setParent(window, box.windowFlags())
-    box.setObjectName("open_warnings")
-    box.setAccessibleName(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.show()
+    box = show_notice(window, title, text, "open_warnings", QMessageBox.Icon.Information)
     warnings.clear()  # once: a second call shows nothing
     return box
 
@@ -339,30 +334,14 @@ def write_settings_atomically(settings: QSettings, values: Mapping[str, object])
 
 def _replace_file(target: Path, data: bytes) -> bool:
     folder = target.parent
-    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for leftover in folder.glob(f".{target.name}.*.tmp"):  # from a write a crash cut short
             leftover.unlink()
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        crashpoint(CRASH_SETTINGS_WRITTEN)
-        os.replace(temp, target)
+        files.replace_atomically(
+            target, data, before_rename=lambda: crashpoint(CRASH_SETTINGS_WRITTEN)
+        )
     except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         return False
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
     crashpoint(CRASH_SETTINGS_RENAMED)
     return True
