@@ -2719,8 +2719,16 @@ Fix: check that the disk is connected and has space and that the folder is writa
             <translation>Import</translation>
         </message>
         <message>
+            <source>Reading the file</source>
+            <translation>Reading the file</translation>
+        </message>
+        <message>
             <source>&amp;Import</source>
             <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>The file could not be read: {0}</source>
+            <translation>The file could not be read: {0}</translation>
         </message>
         <message numerus="yes">
             <source>%n session(s) to add</source>

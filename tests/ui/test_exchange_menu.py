@@ -307,6 +307,7 @@ def test_import_action_opens_the_preview_and_refreshes(
     dialog = window.findChild(SessionsImportDialog)
     assert isinstance(dialog, SessionsImportDialog)
     assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
     assert dialog.preview is not None and len(dialog.preview.new_rows) == 1
     actions = actions_of(window)
     with qtbot.waitSignal(actions.imported, timeout=10_000) as blocker:

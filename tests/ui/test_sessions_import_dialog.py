@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from studyplanner.store.db import open_database
 from studyplanner.store.errors import StorageFull
 from studyplanner.ui.dialogs import sessions_import_dialog
 from studyplanner.ui.dialogs.sessions_import_dialog import SessionsImportDialog, guess_format
+from studyplanner.ui.workers import app_pool
 from tests.conftest import NOTES_FILE
 from tests.ui.log_fixtures import Clock
 
@@ -42,9 +44,15 @@ def copy(name: str, tmp_path: Path) -> Path:
     return target
 
 
+def wait_idle(qtbot: QtBot, dialog: SessionsImportDialog) -> None:
+    """Until the preview or import running on the worker pool has been applied."""
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+
+
 def open_dialog(qtbot: QtBot, planner: StudyPlanner, path: Path) -> SessionsImportDialog:
     dialog = SessionsImportDialog(planner, path)
     qtbot.addWidget(dialog)
+    wait_idle(qtbot, dialog)
     return dialog
 
 
@@ -123,6 +131,7 @@ def test_clockify_imports_and_zone_changes_the_times(
     berlin = dialog.preview
     assert berlin is not None and berlin.ready and len(berlin.new_rows) == 4
     dialog.zone_combo.setCurrentText("America/New_York")
+    wait_idle(qtbot, dialog)
     new_york = dialog.preview
     assert new_york is not None and new_york is not berlin
     # the same wall-clock times: 6 h later in UTC in winter, 5 h once New York is on DST
@@ -133,6 +142,7 @@ def test_clockify_imports_and_zone_changes_the_times(
     assert shifts == [6, 6, 5, 5]
     assert dialog.import_button.isEnabled()
     dialog.import_now()
+    wait_idle(qtbot, dialog)
     assert dialog.imported == exchange.ImportResult(4, 0)
     assert {s.zone for s in planner.sessions()} == {"America/New_York"}
 
@@ -170,6 +180,7 @@ def test_file_changed_after_the_preview_is_rejected_whole(
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "DynamoDB,,x,,A,,a@b.c,,No,02/30/2019,07:00:00 PM,,,01:00:00,1,0,0\n")
     dialog.import_now()
+    wait_idle(qtbot, dialog)
     assert dialog.imported is None
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error_label.text().startswith("Nothing was imported: line 6")
@@ -187,6 +198,7 @@ def test_storage_fault_on_import_is_shown_and_nothing_written(
 
     monkeypatch.setattr(exchange, "import_sessions", full)
     dialog.import_now()
+    wait_idle(qtbot, dialog)
     box = dialog.findChild(QMessageBox, "storage_fault")
     assert isinstance(box, QMessageBox)
     assert box.windowTitle() == "The disk is full"
@@ -194,3 +206,36 @@ def test_storage_fault_on_import_is_shown_and_nothing_written(
     assert "no space left" in dialog.error_label.text()
     assert planner.sessions() == []
     box.close()
+
+
+def test_preview_runs_off_the_gui_thread_with_a_busy_bar(
+    qtbot: QtBot, planner: StudyPlanner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+    real = exchange.preview_sessions
+
+    def recording(
+        planner: StudyPlanner, source: Path, fmt: str, *, zone: str | None = None
+    ) -> exchange.SessionPreview:
+        threads.append(threading.current_thread())
+        return real(planner, source, fmt, zone=zone)
+
+    monkeypatch.setattr(exchange, "preview_sessions", recording)
+    dialog = SessionsImportDialog(planner, copy("clockify.csv", tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.is_busy() and not dialog.busy_bar.isHidden()
+    assert not dialog.import_button.isEnabled() and not dialog.format_combo.isEnabled()
+    assert not dialog.zone_combo.isEnabled()
+    wait_idle(qtbot, dialog)
+    assert dialog.busy_bar.isHidden() and dialog.format_combo.isEnabled()
+    berlin = dialog.preview
+    assert berlin is not None and len(berlin.new_rows) == 4
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    # closed while a preview runs: the late result is dropped
+    dialog.zone_combo.setCurrentText("America/New_York")
+    assert dialog.is_busy()
+    dialog.reject()
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=10_000)
+    app_pool().waitForDone(10_000)
+    qtbot.wait(50)
+    assert dialog.preview is berlin  # the New York result came after the close

@@ -8,6 +8,11 @@ unless *Leave out rows that match no module* is ticked (the command line's ``--s
 The import itself is one ``exchange.import_sessions`` call: one transaction, after a verified
 backup that exchange takes first.  It is not on the undo stack (a large import would be thousands
 of single deletes); the dialog says so and names the backup instead.
+
+Both the preview and the import run on the worker pool (a file of 100,000 rows takes seconds):
+while one runs, a busy bar shows and the format, zone and Import controls are disabled; Cancel
+still closes the dialog.  Results come back through the worker's signals, on the GUI thread; one
+that arrives after the dialog was closed is dropped.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ from __future__ import annotations
 import csv
 import io
 import zoneinfo
+from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QListWidget,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,6 +48,7 @@ from studyplanner.store.errors import StoreError
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 from studyplanner.ui.safety import show_storage_fault
 from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
+from studyplanner.ui.workers import Worker, app_pool
 
 MAX_SHOWN_ROWS = 2000
 """The preview lists at most this many rows to add (the counts above it are always complete)."""
@@ -91,6 +99,25 @@ def guess_format(path: Path) -> exchange.SessionFormat:
     return exchange.SessionFormat.APP
 
 
+_kept_workers: list[Worker] = []
+"""Every started worker, kept until the pool has surely let go of it (see :func:`_retire`).
+
+Module-level, not on the dialog: a dialog closed (and deleted) while its job runs must not take
+the worker's last reference with it.
+"""
+
+
+def _keep(worker: Worker) -> None:
+    _kept_workers.append(worker)
+
+
+def _retire(worker: Worker) -> None:
+    """*worker* has reported: drop the workers started before it (the pool's one thread ran
+    them to the end before this one began), keep it until the next one reports."""
+    if worker in _kept_workers:
+        del _kept_workers[: _kept_workers.index(worker)]
+
+
 def _item(text: str, *, number: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -111,6 +138,9 @@ class SessionsImportDialog(QDialog):
         self.path = path
         self.preview: exchange.SessionPreview | None = None
         self.imported: exchange.ImportResult | None = None
+        self._worker: Worker | None = None  # the preview or import running now
+        self._refresh_again = False  # format or zone changed while a job ran
+        self._closed = False
         self.setWindowTitle(self.tr("Import sessions"))
         self.setAccessibleName(self.tr("Import sessions"))
 
@@ -170,6 +200,11 @@ class SessionsImportDialog(QDialog):
         backup_note.setWordWrap(True)
         backup_note.setAccessibleName(self.tr("About the backup"))
         self.error_label = ErrorLabel(self.tr("Import"))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName(self.tr("Reading the file"))
+        self.busy_bar.setVisible(False)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -179,6 +214,7 @@ class SessionsImportDialog(QDialog):
         self.import_button.setAccessibleName(self.tr("Import"))
         self.buttons.accepted.connect(self.import_now)
         self.buttons.rejected.connect(self.reject)
+        self.finished.connect(self._on_closed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(file_label)
@@ -186,6 +222,7 @@ class SessionsImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(backup_note)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.resize(760, 520)
@@ -216,8 +253,14 @@ class SessionsImportDialog(QDialog):
     def zone(self) -> str:
         return self.zone_combo.currentText()
 
+    def is_busy(self) -> bool:
+        """A preview or an import is running on the worker pool."""
+        return self._worker is not None
+
     def can_import(self) -> bool:
         """Import is possible: no problem, something new, and no unmatched row kept in."""
+        if self.is_busy():
+            return False
         preview = self.preview
         if preview is None or preview.problems or not preview.new_rows:
             return False
@@ -226,21 +269,91 @@ class SessionsImportDialog(QDialog):
     # -- preview -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the file again with the chosen format and zone and show what it would do."""
+        """Read the file again (on the worker pool) with the chosen format and zone, then show
+        what it would do.  While a job runs, the read is done again once it has finished."""
+        if self._closed:
+            return
+        if self.is_busy():
+            self._refresh_again = True
+            return
+        self._refresh_again = False
         self.error_label.clear_error()
-        self.zone_combo.setEnabled(self.session_format() is not exchange.SessionFormat.APP)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.preview = exchange.preview_sessions(
-                self.planner, self.path, self.session_format(), zone=self.zone()
-            )
-        except StoreError as exc:
+        planner, path = self.planner, self.path
+        fmt, zone = self.session_format(), self.zone()
+        self._start(
+            lambda: exchange.preview_sessions(planner, path, fmt, zone=zone),
+            self._on_preview_done,
+        )
+
+    def _on_preview_done(self, outcome: object) -> None:
+        if isinstance(outcome, StoreError):
             self.preview = None
-            self.error_label.show_error(str(exc))
-        finally:
-            QApplication.restoreOverrideCursor()
+            self.error_label.show_error(str(outcome))
+        else:
+            assert isinstance(outcome, exchange.SessionPreview)
+            self.preview = outcome
         self._show_preview()
+
+    # -- running jobs ------------------------------------------------------------------------
+
+    def _start(self, job: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Run *job* on the worker pool; *done* gets its result, or the ``StoreError`` or
+        ``ImportRejected`` it raised, on the GUI thread (unless the dialog was closed)."""
+
+        def guarded() -> object:
+            try:
+                return job()
+            except (StoreError, exchange.ImportRejected) as exc:
+                return exc
+
+        worker = Worker(guarded)
+        worker.signals.finished.connect(lambda outcome: self._on_job_done(worker, done, outcome))
+        worker.signals.failed.connect(lambda trace: self._on_job_crashed(worker, trace))
+        _keep(worker)
+        self._worker = worker
+        self._set_busy(True)
+        app_pool().start(worker)
+
+    def _on_job_done(self, worker: Worker, done: Callable[[object], None], outcome: object) -> None:
+        _retire(worker)
+        if not self._accepts_result_of(worker):
+            return
+        self._worker = None
+        self._set_busy(False)
+        done(outcome)
         self._update_enabled()
+        if self._refresh_again and not self._closed and not self.is_busy():
+            self.refresh()
+
+    def _on_job_crashed(self, worker: Worker, trace: str) -> None:
+        _retire(worker)
+        if not self._accepts_result_of(worker):
+            return
+        self._worker = None
+        self._set_busy(False)
+        last = trace.strip().splitlines()[-1] if trace.strip() else ""
+        self.error_label.show_error(self.tr("The file could not be read: {0}").format(last))
+        self._update_enabled()
+        if self._refresh_again and not self._closed:
+            self.refresh()
+
+    def _accepts_result_of(self, worker: Worker) -> bool:
+        """*worker* is this dialog's current job and the dialog is still open (not deleted)."""
+        return shiboken6.isValid(self) and not self._closed and worker is self._worker
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.format_combo.setEnabled(not busy)
+        self.zone_combo.setEnabled(
+            not busy and self.session_format() is not exchange.SessionFormat.APP
+        )
+        self.skip_check.setEnabled(not busy)
+        self._update_enabled()
+
+    def _on_closed(self) -> None:
+        """Closed (Cancel, Escape or after an import): any result still to come is dropped."""
+        self._closed = True
+        self._refresh_again = False
 
     def _show_preview(self) -> None:
         preview = self.preview
@@ -296,29 +409,29 @@ class SessionsImportDialog(QDialog):
     # -- import ------------------------------------------------------------------------------
 
     def import_now(self) -> None:
-        """Import the file (one transaction); close on success, else show why and re-read."""
+        """Import the file (one transaction, on the worker pool); close on success, else show
+        why and re-read."""
         if not self.can_import():
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.imported = exchange.import_sessions(
-                self.planner,
-                self.path,
-                self.session_format(),
-                zone=self.zone(),
-                skip_unmatched=self.skip_check.isChecked(),
-            )
-        except exchange.ImportRejected as exc:
-            QApplication.restoreOverrideCursor()
+        self.error_label.clear_error()
+        planner, path = self.planner, self.path
+        fmt, zone, skip = self.session_format(), self.zone(), self.skip_check.isChecked()
+        self._start(
+            lambda: exchange.import_sessions(planner, path, fmt, zone=zone, skip_unmatched=skip),
+            self._on_import_done,
+        )
+
+    def _on_import_done(self, outcome: object) -> None:
+        if isinstance(outcome, exchange.ImportRejected):
             self.refresh()
             self.error_label.show_error(
-                self.tr("Nothing was imported: {0}").format("; ".join(exc.messages[:5]))
+                self.tr("Nothing was imported: {0}").format("; ".join(outcome.messages[:5]))
             )
             return
-        except StoreError as exc:
-            QApplication.restoreOverrideCursor()
-            show_storage_fault(self, exc)
-            self.error_label.show_error(self.tr("Nothing was imported: {0}").format(exc))
+        if isinstance(outcome, StoreError):
+            show_storage_fault(self, outcome)
+            self.error_label.show_error(self.tr("Nothing was imported: {0}").format(outcome))
             return
-        QApplication.restoreOverrideCursor()
+        assert isinstance(outcome, exchange.ImportResult)
+        self.imported = outcome
         self.accept()
