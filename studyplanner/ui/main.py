@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from studyplanner import paths
 from studyplanner.demo import build_demo
@@ -130,6 +130,11 @@ def _close_on_signals(window: MainWindow) -> Callable[[], None]:
     def on_signal() -> None:
         with contextlib.suppress(OSError):
             receiver.recv(64)
+        # A modal dialog (the first-run dialog, a form) runs its own event loop: end it first,
+        # or the window would close behind it and the process keep running.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         window.close()
 
     notifier.activated.connect(on_signal)
@@ -174,6 +179,8 @@ def _show(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
     tray.install(window)  # the tray icon where there is a tray, and the reminders
     if planner.current_plan() is None:
         NewPlanDialog(planner, window).exec()
+        if not window.isVisible():  # closed by SIGINT/SIGTERM while the dialog was open
+            return 0
         window.request_report()
     return app.exec()
 

@@ -586,6 +586,38 @@ def test_the_first_paint_comes_before_the_store_is_imported(tmp_path: Path) -> N
     assert lines[1] == "True [] True"
 
 
+def test_sigterm_while_the_first_run_dialog_is_open_ends_the_app(tmp_path: Path) -> None:
+    """The first-run dialog runs its own event loop: a SIGTERM must end it too, not only close
+    the window behind it (found by running the README's command under Xvfb)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYPLANNER_HOME=str(tmp_path / "home"))
+    code = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from studyplanner.ui import main as ui_main
+        from studyplanner.ui.main_window import NewPlanDialog
+        from studyplanner.ui.startup import application
+
+        def poll():
+            dialogs = [w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, NewPlanDialog) and w.isVisible()]
+            if dialogs:
+                os.kill(os.getpid(), signal.SIGTERM)
+            else:
+                QTimer.singleShot(50, poll)
+
+        application()
+        QTimer.singleShot(50, poll)
+        print("returned", ui_main.run_gui(Path({str(tmp_path / "db.sqlite3")!r}), demo=False))
+        """
+    )
+    done = _run_python(code, env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "returned 0"
+
+
 def test_a_cold_start_prints_first_paint_then_figures(tmp_path: Path, db_path: Path) -> None:
     db = open_database(db_path)
     StudyPlanner(db).import_notes_file(bundled_notes_path(), start=dt.date.today())
