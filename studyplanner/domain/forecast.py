@@ -150,7 +150,12 @@ def _exact_support(
         if hit.any():
             before = np.broadcast_to(states[:, None], totals.shape)[hit]
             hours = np.broadcast_to(distinct[None, :], totals.shape)[hit]
-            fraction = np.minimum((remaining - before) / hours, 1.0)
+            # Rounding the states (below) can lift a live total onto the threshold; it then
+            # "hits" in a zero-hour week: done at that week's start, not a division by zero.
+            fraction = np.minimum(
+                np.divide(remaining - before, hours, out=np.zeros_like(before), where=hours > 0),
+                1.0,
+            )
             out_offsets.append(7.0 * (week + fraction))
             out_probs.append(weights[hit])
         live = ~hit

@@ -48,7 +48,7 @@ GUI_SESSION = textwrap.dedent(
     scheduler = install(window, db)
     module = planner.modules()[0].id
     for n in range(20):
-        planner.log_session(module, 20, on=planner.today(), at=dt.time(n % 20, 0))
+        planner.log_session(module, 20, on=planner.today() - dt.timedelta(days=1), at=dt.time(n, 0))
     window.toggle_timer()
     window.toggle_timer()
     for key in window.page_keys():

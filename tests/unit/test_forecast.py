@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections import defaultdict
 from fractions import Fraction
 
@@ -240,3 +241,15 @@ def test_more_remaining_work_never_finishes_earlier(
     assert a.p85_days <= b.p85_days + 1e-9
     assert a.p95_days <= b.p95_days + 1e-9
     assert a.probability_within(days) >= b.probability_within(days) - 1e-9
+
+
+def test_a_state_rounded_onto_the_threshold_finishes_in_a_zero_hour_week_without_warning() -> None:
+    """Found by a threaded cache test: with a zero-hour sample, a live total just under
+    ``remaining - TOL`` that rounding to 9 decimals lifts onto it must not divide by zero."""
+    week = 0.5 + 6e-10  # after one such week the total is live (below 0.5 + 8e-10) ...
+    remaining = 0.5 + 1.8e-9  # ... but rounds to 0.500000001, onto the threshold
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dist = finish_distribution(remaining, [0.0, week], cap_weeks=10, method="exact")
+    assert dist.exact
+    assert math.isfinite(dist.p50_days) and dist.p50_days <= 14.0
