@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,23 +30,6 @@ settings.register_profile(
 EXCHANGE = settings.get_profile("exchange")
 
 PlannerFactory = Callable[..., StudyPlanner]
-
-
-def live_digest(db: Database) -> str:
-    """tests.helpers.db_digest, computed on the open connection (the file is locked exclusively)."""
-    digest = hashlib.sha256()
-    with db.raw_connection() as conn:
-        names = sorted(
-            str(r[0])
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        )
-        for name in names:
-            digest.update(name.encode())
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY 1, 2'):
-                digest.update(repr(row).encode())
-    return digest.hexdigest()
 
 
 def session_count(db: Database) -> int:

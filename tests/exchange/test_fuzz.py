@@ -39,10 +39,10 @@ from tests.exchange.conftest import (
     PlannerFactory,
     drop_sessions_after,
     empty_database,
-    live_digest,
     max_session_id,
     session_count,
 )
+from tests.helpers import live_digest
 
 BINARY_EXAMPLES = 1000
 NEAR_MISS_EXAMPLES = 1000

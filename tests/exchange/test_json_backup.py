@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from studyplanner import exchange
 from studyplanner.services import StudyPlanner, ValidationError
 from tests.conftest import NOTES_FILE
-from tests.exchange.conftest import EXCHANGE, START, PlannerFactory, live_digest, session_count
+from tests.exchange.conftest import EXCHANGE, START, PlannerFactory, session_count
+from tests.helpers import live_digest
 
 SPECIAL = [
     "=1+1",

@@ -9,7 +9,8 @@ import pytest
 
 from studyplanner import exchange
 from studyplanner.services import StudyPlanner
-from tests.exchange.conftest import PlannerFactory, live_digest, session_count
+from tests.exchange.conftest import PlannerFactory, session_count
+from tests.helpers import live_digest
 
 DATA = Path(__file__).parent / "data"
 TOGGL = DATA / "toggl.csv"

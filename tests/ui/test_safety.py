@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from studyplanner.ui import main as ui_main
 from studyplanner.ui import safety
 from studyplanner.ui.main_window import MainWindow, settings_at
 from studyplanner.ui.workers import app_pool
+from tests.helpers import live_digest
 
 
 @pytest.fixture
@@ -48,23 +48,6 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     yield shown
     shown.close()
     app_pool().waitForDone()
-
-
-def _live_digest(db: Database) -> str:
-    """The DB digest of tests/helpers.py, read through the live (exclusive) connection."""
-    digest = hashlib.sha256()
-    with db.raw_connection() as conn:
-        names = sorted(
-            str(r[0])
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        )
-        for name in names:
-            digest.update(name.encode())
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY 1, 2'):
-                digest.update(repr(row).encode())
-    return digest.hexdigest()
 
 
 def _boxes(name: str) -> list[QMessageBox]:
@@ -239,7 +222,7 @@ def test_storage_faults_during_use_name_the_fix_and_lose_nothing(
 ) -> None:
     planner = window.planner
     saved = planner.log_session(planner.modules()[0].id, 45)
-    before = _live_digest(db)
+    before = live_digest(db)
     assert callable(make)
     fault: StoreError = make(db.path)
 
@@ -257,7 +240,7 @@ def test_storage_faults_during_use_name_the_fix_and_lose_nothing(
     assert not box.isModal()
     box.close()
     assert planner.timer() is None
-    assert _live_digest(db) == before
+    assert live_digest(db) == before
     assert saved.uuid in {s.uuid for s in planner.sessions()}
 
 
