@@ -7,23 +7,22 @@ deterministic.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import math
-import os
 import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from studyplanner import paths
+from studyplanner.clock import local_zone_name as local_zone_name
 from studyplanner.domain import planning
 from studyplanner.domain.history import (
     ProgressMark,
@@ -54,7 +53,9 @@ from studyplanner.domain.records import (
     SessionInfo,
     TimerInfo,
 )
-from studyplanner.domain.schedule import ScheduleReport, compute_schedule
+from studyplanner.domain.report import ModuleReport as ModuleReport
+from studyplanner.domain.report import Report as Report
+from studyplanner.domain.schedule import compute_schedule
 from studyplanner.store import repository as repo
 from studyplanner.store.db import Database
 
@@ -150,28 +151,6 @@ def check_score(correct: int, total: int, field: str) -> tuple[int, int]:
     return correct, total
 
 
-def local_zone_name() -> str:
-    """The IANA name of this machine's time zone (``UTC`` when it cannot be told)."""
-    candidates: list[str] = []
-    if os.environ.get("TZ"):
-        candidates.append(os.environ["TZ"].lstrip(":"))
-    with contextlib.suppress(OSError):
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    try:
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        return name
-    return "UTC"
-
-
 # -- bundled resources -----------------------------------------------------------------------
 
 
@@ -260,30 +239,6 @@ def default_shares(
 
 
 # -- the report ------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ModuleReport:
-    module: ModuleInfo
-    status: ModuleStatus
-    topic_today: TopicReadiness
-    topic_exam_day: TopicReadiness
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Report:
-    as_of: dt.date
-    plan: PlanInfo
-    schedule: ScheduleReport
-    modules: tuple[ModuleReport, ...]
-    readiness_today: Readiness
-    readiness_exam_day: Readiness
-    mocks: tuple[MockInfo, ...]
-    daily_minutes: Mapping[dt.date, int]
-
-    @property
-    def bac_hours(self) -> float:
-        return sum(m.status.effort_hours for m in self.modules)
 
 
 def _topic_json(t: TopicReadiness) -> dict[str, Any]:

@@ -54,8 +54,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from studyplanner.domain.report import Report
 from studyplanner.domain.schedule import planned_value
-from studyplanner.services import Report
 
 # Colours that read on light and dark backgrounds (Tableau 10).
 BLUE = "#4e79a7"

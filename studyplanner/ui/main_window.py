@@ -58,7 +58,7 @@ from studyplanner.services import (
     bundled_notes_path,
 )
 from studyplanner.store.errors import StoreError
-from studyplanner.ui.base import View
+from studyplanner.ui.base import ReportView
 from studyplanner.ui.startup import PAGE_TITLES, page_text
 from studyplanner.ui.views.log_view import LogView
 from studyplanner.ui.views.mocks_view import MocksView
@@ -82,12 +82,16 @@ SETTINGS_FILE = "window.ini"
 class Page:
     key: str
     title: str
-    factory: Callable[[StudyPlanner, QUndoStack, QWidget | None], View]
+    factory: Callable[[StudyPlanner, QUndoStack, QWidget | None], ReportView]
     description: str
 
 
-_FACTORIES: dict[str, Callable[[StudyPlanner, QUndoStack, QWidget | None], View]] = {
-    "overview": OverviewView,
+def _overview(_planner: StudyPlanner, _undo: QUndoStack, parent: QWidget | None) -> ReportView:
+    return OverviewView(parent)  # it only shows the report
+
+
+_FACTORIES: dict[str, Callable[[StudyPlanner, QUndoStack, QWidget | None], ReportView]] = {
+    "overview": _overview,
     "plan": PlanView,
     "log": LogView,
     "mocks": MocksView,
@@ -113,14 +117,14 @@ class PageViews:
 
     def __init__(
         self,
-        build: Callable[[str], View],
-        catch_up: Callable[[str, View], None] | None = None,
+        build: Callable[[str], ReportView],
+        catch_up: Callable[[str, ReportView], None] | None = None,
     ) -> None:
         self._build = build
         self._catch_up = catch_up
-        self._built: dict[str, View] = {}
+        self._built: dict[str, ReportView] = {}
 
-    def __getitem__(self, key: str) -> View:
+    def __getitem__(self, key: str) -> ReportView:
         view = self._built.get(key)
         if view is None:
             if key not in _FACTORIES:
@@ -130,7 +134,7 @@ class PageViews:
             self._catch_up(key, view)
         return view
 
-    def get(self, key: str) -> View | None:
+    def get(self, key: str) -> ReportView | None:
         return self[key] if key in _FACTORIES else None
 
     def __contains__(self, key: object) -> bool:
@@ -145,10 +149,10 @@ class PageViews:
     def keys(self) -> list[str]:
         return list(_FACTORIES)
 
-    def values(self) -> list[View]:
+    def values(self) -> list[ReportView]:
         return list(self._built.values())
 
-    def items(self) -> list[tuple[str, View]]:
+    def items(self) -> list[tuple[str, ReportView]]:
         return list(self._built.items())
 
     def is_built(self, key: str) -> bool:
@@ -476,11 +480,11 @@ class MainWindow(QMainWindow):
         return view
 
     @property
-    def log_view(self) -> View:
+    def log_view(self) -> ReportView:
         return self.views["log"]
 
     @property
-    def mocks_view(self) -> View:
+    def mocks_view(self) -> ReportView:
         return self.views["mocks"]
 
     def page_keys(self) -> list[str]:
@@ -491,7 +495,7 @@ class MainWindow(QMainWindow):
             self.views.get(PAGES[row].key)  # built, or given the latest report, before shown
         self.stack.setCurrentIndex(row)
 
-    def _build_page(self, key: str) -> View:
+    def _build_page(self, key: str) -> ReportView:
         """Build the page *key* in the place of its placeholder and give it the current report."""
         index = self.page_keys().index(key)
         page = PAGES[index]
@@ -515,7 +519,7 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return PAGES[max(0, self.stack.currentIndex())].key
 
-    def show_page(self, key: str) -> View:
+    def show_page(self, key: str) -> ReportView:
         """Switch to the page *key* (``overview``, ``plan``, ``log``, ``mocks``, ...)."""
         index = self.page_keys().index(key)
         self.sidebar.setCurrentRow(index)
@@ -814,14 +818,14 @@ class MainWindow(QMainWindow):
         self._update_status(snapshot.report)
         self.report_ready.emit(snapshot.report)
 
-    def _give_report(self, key: str, view: View) -> None:
+    def _give_report(self, key: str, view: ReportView) -> None:
         snapshot = self._snapshot
         if key == "overview" and isinstance(view, OverviewView) and snapshot is not None:
             view.set_earned_history(snapshot.earned)
             view.set_overview_data(snapshot.overview)
         view.set_report(self.report)
 
-    def _catch_up(self, key: str, view: View) -> None:
+    def _catch_up(self, key: str, view: ReportView) -> None:
         """Hand *view* the report it skipped while hidden (see :meth:`apply_snapshot`)."""
         if key in self._stale:
             self._stale.discard(key)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from studyplanner.demo import DEMO_WEEKS, build_demo
@@ -101,7 +100,7 @@ def test_every_chart_has_data(qtbot: QtBot, demo: StudyPlanner) -> None:
     assert all(d.n_eff > 0 and d.coverage > 0 for d in report.readiness_today.domains)
     cells = charts.heatmap_cells(report.daily_minutes, report.plan.start, TODAY)
     assert len({c.level for c in cells}) >= 4
-    view = OverviewView(demo, QUndoStack(), None)
+    view = OverviewView()
     qtbot.addWidget(view)
     view.set_earned_history(snapshot.earned)
     view.set_report(report)

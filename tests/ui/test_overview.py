@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QXYSeries
 from PySide6.QtCore import QPointF, QRect
-from PySide6.QtGui import QColor, QPalette, QUndoStack
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -56,7 +56,7 @@ def seeded(planner: StudyPlanner) -> StudyPlanner:
 
 @pytest.fixture
 def view(qtbot: QtBot, planner: StudyPlanner) -> OverviewView:
-    widget = OverviewView(planner, QUndoStack(), None)
+    widget = OverviewView()
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     return widget

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPalette, QUndoStack
+from PySide6.QtGui import QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -113,7 +113,7 @@ def test_follows_the_scheme_signal(app: QApplication) -> None:
 def test_dark_scheme_themes_the_overview_charts(
     qtbot: QtBot, app: QApplication, planner: StudyPlanner, tmp_path: Path
 ) -> None:
-    view = OverviewView(planner, QUndoStack(), None)
+    view = OverviewView()
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.set_report(planner.report())

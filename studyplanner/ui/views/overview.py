@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.readiness import THIN_EVIDENCE_N_EFF, Readiness, rank_review_next
+from studyplanner.domain.report import ModuleReport, Report
 from studyplanner.domain.schedule import planned_values
-from studyplanner.services import ModuleReport, Report, StudyPlanner
 from studyplanner.ui import charts
-from studyplanner.ui.base import View
+from studyplanner.ui.base import ReportView
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
 
 THIN_EVIDENCE = THIN_EVIDENCE_N_EFF
@@ -420,14 +420,16 @@ CHART_CELLS: dict[str, tuple[int, int, int, int]] = {
 """Each chart's place in the grid: row, column, row span, column span."""
 
 
-class OverviewView(View):
+class OverviewView(ReportView):
     """Headline figures (P(pass), days to the exam, slip, hours needed per week, next module)
-    and the readiness, burn-up, mock-score, weekly-hours and calendar charts."""
+    and the readiness, burn-up, mock-score, weekly-hours and calendar charts.
 
-    def __init__(
-        self, planner: StudyPlanner, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(planner, undo_stack, parent)
+    It only shows reports: it needs neither the services nor the undo stack, so the start window
+    can show it before they are loaded.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.report: Report | None = None
         self._earned: tuple[tuple[dt.date, float], ...] | None = None
         self._data: OverviewData | None = None
