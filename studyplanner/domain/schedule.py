@@ -7,7 +7,6 @@ import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from studyplanner.domain.forecast import finish_distribution
 from studyplanner.domain.model import ModuleStatus
 
 EWMA_ALPHA = 0.3
@@ -392,6 +391,10 @@ def _forecast(
     samples = [*history, *[plan_rate] * (MIN_SAMPLES - len(history))]
     if all(s <= 0 for s in samples):
         return _Forecast(p_before_exam=too_late, note="cannot forecast: no planned hours")
+    # Imported here: the forecast needs NumPy (some 45 ms to import), and the schedule's values are
+    # also read where no forecast is made (the figures shown at start, ui/startup.py).
+    from studyplanner.domain.forecast import finish_distribution
+
     dist = finish_distribution(etc, samples, cap_weeks=CAP_WEEKS)
     days_left = (exam - as_of).days
     slow = math.isinf(dist.p95_days)
