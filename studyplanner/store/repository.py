@@ -691,7 +691,7 @@ def session_totals_by_week(
     by_day: dict[dt.date, int] = {}
     contacts: dict[int, set[dt.date]] = {}
     weeks: dict[int, dict[int, int]] = {}
-    for module_id, text, minutes in session.connection().execute(query).all():
+    for module_id, text, minutes in session.connection().execute(query):  # streamed: no list
         found = parsed.get(text)
         if found is None:
             day = dt.date.fromisoformat(text)
