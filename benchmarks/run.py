@@ -16,7 +16,13 @@ Figures, for each database size (see benchmarks/generate.py; cached under benchm
                 ratios to the floor.  All runs share one work copy of the database: the first
                 start sees a file it did not close itself and runs the full integrity_check (its
                 figures are shown on their own row); the later starts find it unchanged since
-                their own clean close and skip it (studyplanner/store/db.py).
+                their own clean close and skip it (studyplanner/store/db.py), and show the
+                figures saved at that close while the database opens
+                (studyplanner/store/figures_cache.py).  Each round also starts the app once
+                with the saved figures deleted (the first start after a change from the command
+                line, or a new day without tomorrow's figures): its own row.  Python bytecode is
+                compiled first (python -m compileall), as pip does at install: with
+                PYTHONDONTWRITEBYTECODE set, every start would compile the app's modules again.
 (d) refresh     in a window (subprocess): log a session, then time request_report() until the
                 Overview has been repainted with the new report; the longest GUI-thread stall.
 (e) memory      peak RSS (ru_maxrss) of the app process in (a) against the floor's, and of the
@@ -69,6 +75,7 @@ class SizeResult:
     log_ms: list[float] = dataclasses.field(default_factory=list)
     first_paint_ms: list[float] = dataclasses.field(default_factory=list)
     figures_ms: list[float] = dataclasses.field(default_factory=list)
+    unsaved_figures_ms: list[float] = dataclasses.field(default_factory=list)
     first_start_figures_ms: float | None = None  # the first run: full integrity_check
     app_rss_mb: list[float] = dataclasses.field(default_factory=list)
     floor_paint_ms: list[float] = dataclasses.field(default_factory=list)
@@ -157,19 +164,32 @@ class _Popen(subprocess.Popen[str]):
         return pid, status
 
 
+def compile_bytecode() -> None:
+    """Compile the app's and the floor's modules, as an install does (see the docstring)."""
+    for package in ("studyplanner", "benchmarks"):
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / package)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
 def bench_cold(
     db_path: Path, home: Path, runs: int, timeout: float
-) -> tuple[list[ColdRun], list[ColdRun]]:
-    """Alternate the floor and the app, *runs* times each."""
+) -> tuple[list[ColdRun], list[ColdRun], list[ColdRun]]:
+    """Alternate the floor, the app and the app without saved figures, *runs* times each."""
     floor_runs: list[ColdRun] = []
     app_runs: list[ColdRun] = []
+    unsaved_runs: list[ColdRun] = []
     python = sys.executable
+    app_env = _env(**{MARK_ENV: "exit", "STUDYPLANNER_HOME": str(home)})
+    command = [python, "-m", "studyplanner", "--db", str(db_path)]
     for _ in range(runs):
         floor_runs.append(_spawn([python, "-m", "benchmarks.floor"], _env(), timeout))
-        app_env = _env(**{MARK_ENV: "exit", "STUDYPLANNER_HOME": str(home)})
-        command = [python, "-m", "studyplanner", "--db", str(db_path)]
         app_runs.append(_spawn(command, app_env, timeout))
-    return floor_runs, app_runs
+        shutil.rmtree(home / "cache", ignore_errors=True)  # saved again at this run's close
+        unsaved_runs.append(_spawn(command, app_env, timeout))
+    return floor_runs, app_runs, unsaved_runs
 
 
 def probe(args: list[str], timeout: float) -> dict[str, Any]:
@@ -216,7 +236,12 @@ def run_size(
             result.report_rss_mb = float(memory["peak_mb"])
             result.import_rss_mb = float(memory["imported_mb"])
         if "a" in figures or "e" in figures:
-            floor_runs, app_runs = bench_cold(db_path, work / "home", repeat, cold_timeout)
+            compile_bytecode()
+            floor_runs, app_runs, unsaved = bench_cold(db_path, work / "home", repeat, cold_timeout)
+            result.unsaved_figures_ms = [
+                r.marks["figures"] * 1000 for r in unsaved if "figures" in r.marks
+            ]
+            result.app_rss_mb = [r.rss_mb for r in unsaved]
             result.floor_paint_ms = [r.marks["first-paint"] * 1000 for r in floor_runs if r.marks]
             result.floor_rss_mb = [r.rss_mb for r in floor_runs]
             for run in app_runs:
@@ -227,11 +252,12 @@ def run_size(
                 result.app_rss_mb.append(run.rss_mb)
             if app_runs and "figures" in app_runs[0].marks:
                 result.first_start_figures_ms = app_runs[0].marks["figures"] * 1000
-            missing = [r for r in app_runs if "figures" not in r.marks]
+            missing = [r for r in [*app_runs, *unsaved] if "figures" not in r.marks]
             if missing:
                 why = missing[0].error.splitlines()[-1:] or ["no MARK lines"]
                 result.notes.append(
-                    f"cold start: {len(missing)} of {len(app_runs)} runs printed no figures mark"
+                    f"cold start: {len(missing)} of {2 * len(app_runs)} runs printed"
+                    " no figures mark"
                     f" (exit {missing[0].status}: {why[0]})"
                 )
         if "d" in figures:
@@ -301,6 +327,16 @@ def rows(results: Sequence[SizeResult]) -> tuple[list[str], list[list[str]]]:
         "(a) real figures ÷ floor",
         "≤ 3× at 10k, ≤ 4× at 1M",
         lambda r: _fmt(_ratio(median(r.figures_ms), median(r.floor_paint_ms)), "×", 2),
+    )
+    add(
+        "(a) real figures, no saved figures",
+        "",
+        lambda r: _fmt(median(r.unsaved_figures_ms), " ms", 0),
+    )
+    add(
+        "(a) real figures, no saved figures ÷ floor",
+        "",
+        lambda r: _fmt(_ratio(median(r.unsaved_figures_ms), median(r.floor_paint_ms)), "×", 2),
     )
     add(
         "(a) real figures, 1st start (full check)",

@@ -2,7 +2,8 @@
 
 A command (``plan``, ``log``, ``report`` ...) runs the command line without importing Qt; no
 command opens the window.  The window path paints the start window first (QtWidgets only) and
-imports the store, the services and the pages only after that (issue #7 (a)).
+shows the figures saved at the last clean close if they are still today's (issue #7 (a)), and
+imports the store, the services and the pages only after that.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from studyplanner.ui import startup
 
     start = startup.show_start_window(None if parsed.demo else startup.default_settings_path())
+    if not parsed.demo:
+        from studyplanner import paths
+
+        startup.show_saved_figures(start, parsed.db or paths.default_db_path())
     startup.off_gui_thread(startup.import_heavy_modules)
     from studyplanner.ui.main import run_gui
 

@@ -35,6 +35,16 @@ def config_dir() -> Path:
     return Path(appdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where things that can be recomputed go (the figures saved at close): safe to delete."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import appdirs
+
+    return Path(appdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 

@@ -67,6 +67,7 @@ from studyplanner.store.errors import (
     StorageUnavailable,
     StoreError,
 )
+from studyplanner.store.files import file_fingerprint, lock_path
 
 log = logging.getLogger("studyplanner.store")
 
@@ -197,6 +198,9 @@ class Database:
         # failed): the next start must then run the full check, so close() vouches for nothing.
         self.suspect = False
         self.start_backup_reused = False  # the newest backup still holds this very content
+        # The clean close line that close() wrote into the lock file ("": none, nothing vouches
+        # for the file); what the figures saved at close are tied to (store/figures_cache.py).
+        self.clean_close = ""
         self._start_backup_mark: tuple[Path, int] | None = None
 
     @property
@@ -349,11 +353,11 @@ class Database:
         self.engine.dispose()
         if self._lock_fd >= 0:
             if not self.read_only:
-                write_lock_record(
-                    self._lock_fd,
-                    file_fingerprint(self.path),
-                    clean_close_line(self.path, None if self.suspect else self.verified_on, kept),
+                clean = clean_close_line(
+                    self.path, None if self.suspect else self.verified_on, kept
                 )
+                write_lock_record(self._lock_fd, file_fingerprint(self.path), clean)
+                self.clean_close = clean
             with contextlib.suppress(OSError):
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             os.close(self._lock_fd)
@@ -367,10 +371,6 @@ class Database:
 
 
 # -- the single-instance lock ----------------------------------------------------------------
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
 
 
 def _holder_description(fd: int) -> str:
@@ -446,18 +446,6 @@ def write_lock_record(fd: int, state: str, clean: str = "") -> None:
         os.ftruncate(fd, 0)
         os.pwrite(fd, text.encode(), 0)
         os.fsync(fd)
-
-
-def file_fingerprint(path: Path) -> str:
-    """``file <size> <mtime_ns>`` of the main file, plus `` wal <inode>`` if a ``-wal`` exists."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return ""
-    found = f"file {st.st_size} {st.st_mtime_ns}"
-    with contextlib.suppress(OSError):
-        found += f" wal {os.stat(files.side_file(path, '-wal')).st_ino}"
-    return found
 
 
 def set_aside_foreign_wal(path: Path, record: str) -> Path | None:

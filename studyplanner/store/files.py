@@ -28,6 +28,23 @@ def side_file(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+def lock_path(path: Path) -> Path:
+    """The single-instance lock file of the database *path* (see ``store/db.py``)."""
+    return path.with_name(path.name + ".lock")
+
+
+def file_fingerprint(path: Path) -> str:
+    """``file <size> <mtime_ns>`` of the main file, plus `` wal <inode>`` if a ``-wal`` exists."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    found = f"file {st.st_size} {st.st_mtime_ns}"
+    with contextlib.suppress(OSError):
+        found += f" wal {os.stat(side_file(path, '-wal')).st_ino}"
+    return found
+
+
 def utc_stamp(now: dt.datetime | None = None) -> str:
     """``YYYYMMDDTHHMMSSZ`` of *now* (default: the current time) in UTC."""
     return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -7,6 +7,7 @@ opened on a helper thread while it stays responsive, then MainWindow takes its p
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import signal
 import socket
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from studyplanner import paths
 from studyplanner.demo import build_demo
-from studyplanner.services import StudyPlanner
+from studyplanner.services import NoPlanError, StudyPlanner, ValidationError
+from studyplanner.store import figures_cache
 from studyplanner.store.db import Database, open_database
 from studyplanner.store.errors import (
     DatabaseCorrupt,
@@ -157,10 +159,10 @@ def _run_window(
     restore = _close_on_signals(window)
     try:
         if start is not None:
-            if not start.isMaximized() and not start.isFullScreen():
-                window.setGeometry(start.geometry())  # the user may have moved it meanwhile
-            window.show()
-            start.finish()
+            if start.figures is not None and planner.current_plan() is not None:
+                _take_place_when_ready(window, start)
+            else:
+                _take_place(window, start)
         return _show(app, planner, window)
     finally:
         restore()
@@ -168,9 +170,34 @@ def _run_window(
         app_pool().waitForDone()  # no recompute may outlive the database
 
 
+def _take_place(window: MainWindow, start: StartWindow) -> None:
+    """Show *window* where the start window is (the user may have moved it), close that one."""
+    if start.isVisible():
+        if not start.isMaximized() and not start.isFullScreen():
+            window.setGeometry(start.geometry())
+        window.show()
+    start.finish()
+
+
+def _take_place_when_ready(window: MainWindow, start: StartWindow) -> None:
+    """Keep the start window with its saved figures until *window* has its own first report
+    (or failed to compute it): the Overview never goes blank in between."""
+
+    def swap(_result: object = None) -> None:
+        for finished in (window.report_ready, window.report_failed):
+            with contextlib.suppress(RuntimeError):
+                finished.disconnect(swap)
+        if not start.cancelled and not window.isVisible():
+            _take_place(window, start)
+
+    window.report_ready.connect(swap)
+    window.report_failed.connect(swap)
+    if not window.is_busy():
+        swap()
+
+
 def _show(app: QApplication, planner: StudyPlanner, window: MainWindow) -> int:
     bench_marks.install(app, window)  # timing marks for benchmarks/: off unless asked for
-    window.show()
     from studyplanner.ui import safety
 
     safety.install(window, planner.db)  # scheduled backups, the warnings of the open
@@ -203,6 +230,7 @@ def run_gui(db_path: Path | None, demo: bool, start: StartWindow | None = None) 
         db = _open(db_path or paths.default_db_path())
         if db is None:
             return 0
+        figures: _SavedFigures | None = None
         try:
             if start.cancelled:
                 return 0
@@ -212,11 +240,42 @@ def run_gui(db_path: Path | None, demo: bool, start: StartWindow | None = None) 
                 show_store_error(exc)
                 return 0
             window = MainWindow(planner)
-            return _run_window(app, planner, window, start)
+            status = _run_window(app, planner, window, start)
+            figures = _final_figures(planner)  # the window is closed: nothing writes any more
+            return status
         finally:
             db.close()
+            _save_figures(db, figures)
     finally:
         start.finish()
+
+
+_SavedFigures = tuple[list[figures_cache.SavedFigures], str]
+
+
+def _final_figures(planner: StudyPlanner) -> _SavedFigures | None:
+    """The reports to show at the next start, today's and tomorrow's (the first start of the
+    day is the most common one), and their time zone.  None: no plan, or the data cannot
+    vouch for them."""
+    if planner.db.read_only or planner.db.suspect:
+        return None
+    today = planner.default_as_of()
+    saved: list[figures_cache.SavedFigures] = []
+    try:
+        for as_of in (today, today + dt.timedelta(days=1)):
+            saved.append(figures_cache.SavedFigures(*planner.report_with_history(as_of)))
+    except (NoPlanError, StoreError, ValidationError):
+        return None
+    return saved, planner.zone_name
+
+
+def _save_figures(db: Database, figures: _SavedFigures | None) -> None:
+    """Save *figures* for the next start, tied to the clean close just made (or forget them)."""
+    target = figures_cache.cache_file(paths.cache_dir(), db.path)
+    if figures is None:
+        figures_cache.discard(target)
+    else:
+        figures_cache.save(target, db.path, db.clean_close, figures[0], zone=figures[1])
 
 
 def _run_demo(app: QApplication, start: StartWindow) -> int:

@@ -14,6 +14,7 @@ This module must stay light: it imports nothing of the store, the services or th
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -48,6 +49,8 @@ from PySide6.QtWidgets import (
 from studyplanner import paths
 from studyplanner.ui import bench_marks, i18n, theme
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 APP_ID = "io.github.studyplanner.StudyPlanner"
 ORGANISATION = "StudyPlanner"
@@ -132,6 +135,7 @@ class StartWindow(QMainWindow):
     def __init__(self, settings_path: Path | None = None) -> None:
         super().__init__()
         self.cancelled = False  # closed by the user before the data was open
+        self.figures: QWidget | None = None  # the saved figures, once shown (show_figures)
         self._finishing = False
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("StartWindow")
@@ -159,14 +163,14 @@ class StartWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumWidth(240)
-        page = QWidget()
+        page = self._page = QWidget()
         column = QVBoxLayout(page)
         column.addStretch(1)
         column.addWidget(self.message)
         column.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
         central = QWidget()
-        row = QHBoxLayout(central)
+        row = self._row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(sidebar)
@@ -185,6 +189,17 @@ class StartWindow(QMainWindow):
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
                 self.restoreGeometry(geometry)
 
+    def show_figures(self, view: QWidget) -> None:
+        """Show *view* (the Overview of the figures saved at the last clean close) in place of
+        the busy message; the busy bar moves to the status bar until the main window is ready."""
+        self._row.replaceWidget(self._page, view)
+        self._page.hide()
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.busy.show()
+        self.figures = view
+
     def finish(self) -> None:
         """Close this window because the main window has taken its place (once)."""
         if self._finishing:
@@ -200,11 +215,12 @@ class StartWindow(QMainWindow):
 
 
 class _PaintWatcher(QObject):
-    """Quit *loop* once a widget of *window* has been painted and that paint pass is over."""
+    """Quit *loop* once *widget* or a widget inside it has been painted and that paint pass is
+    over."""
 
-    def __init__(self, window: QWidget, loop: QEventLoop) -> None:
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
         super().__init__()
-        self._window = window
+        self._widget = widget
         self._loop = loop
         self.painted = False
 
@@ -213,19 +229,20 @@ class _PaintWatcher(QObject):
             not self.painted
             and event.type() == QEvent.Type.Paint
             and isinstance(watched, QWidget)
-            and watched.window() is self._window
+            and (watched is self._widget or self._widget.isAncestorOf(watched))
         ):
             self.painted = True
             QTimer.singleShot(0, self._loop.quit)
         return False
 
 
-def wait_for_first_paint(window: QWidget, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> bool:
-    """Run the event loop until *window* (shown) has been painted once; False on the timeout."""
+def wait_for_first_paint(widget: QWidget, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> bool:
+    """Run the event loop until *widget* (shown: a window, or a widget in one) has been painted
+    once; False on the timeout."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     loop = QEventLoop()
-    watcher = _PaintWatcher(window, loop)
+    watcher = _PaintWatcher(widget, loop)
     app.installEventFilter(watcher)
     guard = QTimer()
     guard.setSingleShot(True)
@@ -313,3 +330,42 @@ def show_start_window(settings_path: Path | None) -> StartWindow:
     window.show()
     wait_for_first_paint(window)
     return window
+
+
+def show_saved_figures(window: StartWindow, db_path: Path) -> bool:
+    """Show the figures saved at the last clean close of *db_path* in *window*, if they are
+    still the database's figures for today (``store/figures_cache.py`` says when); True if shown.
+
+    Runs after the first paint and before the store and the services are imported: it needs only
+    the domain's value classes, the Overview and QtCharts.  The main window later shows its own
+    report from the database in their place.  Any failure here only means the figures wait for
+    the database.
+    """
+    with _without_pyside_source_scan():
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+
+        from studyplanner import clock
+        from studyplanner.store import figures_cache
+
+        zone = clock.local_zone_name()
+        as_of = dt.datetime.now(ZoneInfo(zone)).date() + dt.timedelta(days=1)
+        source = figures_cache.cache_file(paths.cache_dir(), db_path)
+        saved = figures_cache.load(source, db_path, as_of=as_of, zone=zone)
+        if saved is None or window.cancelled:
+            return False
+        from studyplanner.ui.views.overview import OverviewView
+
+    view = OverviewView()
+    view.setObjectName("saved_figures")
+    try:
+        view.set_earned_history(saved.earned)
+        view.set_report(saved.report)
+    except Exception:
+        log.exception("could not show the saved figures")
+        view.deleteLater()
+        return False
+    window.show_figures(view)
+    wait_for_first_paint(view)
+    bench_marks.mark_figures()
+    return True

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy.exc import DBAPIError
 
 from studyplanner import services
-from studyplanner.store import backup, recovery
+from studyplanner.store import backup, files, recovery
 from studyplanner.store import db as store_db
 from studyplanner.store.errors import (
     BackupFailed,
@@ -311,7 +311,7 @@ def test_a_crash_an_edit_a_copy_or_an_old_check_bring_back_the_full_check(
 ) -> None:
     path = tmp_path / "data" / DB_NAME
     _make_db(path)
-    lock = store_db.lock_path(path)
+    lock = files.lock_path(path)
     # A crash: the lock file says "checkpointing" and has no clean line.
     lock.write_text("999999\ncheckpointing\n")
     assert not _reopen(path).full_check_skipped
