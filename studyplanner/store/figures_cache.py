@@ -12,8 +12,8 @@ saves its report at a clean close (:func:`save`) and the next start shows it at 
   full integrity check.  Any write by any program (a ``studyplanner log`` from the command line,
   a restore, a copy over the file), and a crash, break it;
 - the as-of date is the end of today in the machine's time zone, now;
-- the package version and the code that computes reports (the domain, the repository and the
-  services modules, by size and mtime) are those that saved it.
+- the package version, the code that computes reports (the domain, the repository and the
+  services modules) and the bundled exam profiles (by size and mtime) are those that saved it.
 
 Otherwise :func:`load` returns None and nothing is shown from it.  The window then computes its
 own report from the database as usual and shows that in place of the saved one.
@@ -33,19 +33,25 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import importlib
 import io
 import json
 import logging
 import os
 import pickle
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import studyplanner
+from studyplanner import paths
 from studyplanner.domain.report import Report
-from studyplanner.store.files import file_fingerprint, lock_path, replace_atomically
+from studyplanner.store.files import (
+    file_fingerprint,
+    lock_path,
+    private_dir,
+    replace_atomically,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,16 +79,21 @@ def cache_file(cache_dir: Path, db_path: Path) -> Path:
 
 
 def code_stamp() -> str:
-    """The package version and the size and mtime of every file that computes a report."""
+    """The package version and the size and mtime of every file that computes a report, and of
+    the bundled exam profiles (the start writes them into the database)."""
     parts = [studyplanner.__version__]
-    for name in _REPORT_CODE:
-        path = _PACKAGE_DIR / name
-        found = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for source in found:
-            with contextlib.suppress(OSError):
-                st = source.stat()
-                parts.append(f"{source.name}:{st.st_size}:{st.st_mtime_ns}")
+    sources = [path for name in _REPORT_CODE for path in _files(_PACKAGE_DIR / name, "*.py")]
+    with contextlib.suppress(FileNotFoundError):
+        sources += _files(paths.resources_dir() / "profiles", "*.json")
+    for source in sources:
+        with contextlib.suppress(OSError):
+            st = source.stat()
+            parts.append(f"{source.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _files(path: Path, pattern: str) -> list[Path]:
+    return sorted(path.glob(pattern)) if path.is_dir() else [path]
 
 
 def save(
@@ -103,29 +114,38 @@ def save(
     if not _unchanged(db_path, state, clean):
         discard(target)
         return False
-    pairs = tuple((f.report, f.earned) for f in figures)
-    payload = pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)
-    header = _header(clean_close, [f.report.as_of for f in figures], zone, payload)
-    data = MAGIC + json.dumps(header).encode() + b"\n" + payload
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(target, data)
-    except OSError as exc:
-        log.warning("could not save the figures to %s: %s", target, exc)
+        pairs = tuple((f.report, f.earned) for f in figures)
+        payload = pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)
+        header = _header(clean_close, [f.report.as_of for f in figures], zone, payload)
+        data = MAGIC + json.dumps(header).encode() + b"\n" + payload
+        replace_atomically(private_dir(target.parent) / target.name, data)
+    except Exception:  # a full disk, say: only the saved figures are lost
+        log.warning("could not save the figures to %s", target, exc_info=True)
+        discard(target)
         return False
     return True
 
 
 def load(source: Path, db_path: Path, *, as_of: dt.date, zone: str) -> SavedFigures | None:
     """The figures saved in *source* if they are those of *db_path* as it is now, for *as_of*
-    in *zone* (see the module docstring); else None.  Never raises."""
+    in *zone* (see the module docstring); else None.  Never raises: whatever is wrong with the
+    file only means that nothing is shown from it."""
+    try:
+        return _load(source, db_path, as_of, zone)
+    except Exception:
+        log.debug("saved figures not usable", exc_info=True)
+        return None
+
+
+def _load(source: Path, db_path: Path, as_of: dt.date, zone: str) -> SavedFigures | None:
     try:
         with source.open("rb") as file:
             if file.readline() != MAGIC:
                 return None
             header = json.loads(file.readline())
             payload = file.read(MAX_BYTES + 1)
-    except (OSError, ValueError):
+    except FileNotFoundError:
         return None
     if not isinstance(header, dict) or len(payload) > MAX_BYTES:
         return None
@@ -136,11 +156,8 @@ def load(source: Path, db_path: Path, *, as_of: dt.date, zone: str) -> SavedFigu
     expected = _header(clean, [dt.date.fromisoformat(d) for d in saved_days], zone, payload)
     if header != expected or not _unchanged(db_path, state, clean):
         return None
-    try:
-        pairs = _DomainUnpickler(io.BytesIO(payload)).load()
-        found = [(r, e) for r, e in pairs if isinstance(r, Report) and r.as_of == as_of]
-    except Exception:  # any damage to the payload only means: nothing saved
-        return None
+    pairs = _DomainUnpickler(io.BytesIO(payload)).load()
+    found = [(r, e) for r, e in pairs if isinstance(r, Report) and r.as_of == as_of]
     if len(found) != 1 or not isinstance(found[0][1], tuple):
         return None
     return SavedFigures(*found[0])
@@ -187,15 +204,24 @@ def _unchanged(db_path: Path, state: str, clean: str) -> bool:
 
 
 class _DomainUnpickler(pickle.Unpickler):
-    """Unpickles only the domain's value classes and dates (see the module docstring)."""
+    """Unpickles only dates and the public frozen dataclasses and enums of the domain modules
+    that are loaded already (the report's: see the module docstring); nothing else is called."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _DATES:
             return super().find_class(module, name)
-        if module.startswith(_DOMAIN) and "." not in name:
-            found = getattr(importlib.import_module(module), name, None)
-            if isinstance(found, type) and (
-                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
-            ):
-                return found
+        loaded = sys.modules.get(module) if module.startswith(_DOMAIN) else None
+        found = getattr(loaded, name, None) if name.isidentifier() else None
+        if (
+            isinstance(found, type)
+            and not name.startswith("_")
+            and found.__module__ == module
+            and (_frozen_dataclass(found) or issubclass(found, enum.Enum))
+        ):
+            return found
         raise pickle.UnpicklingError(f"not a value of the report: {module}.{name}")
+
+
+def _frozen_dataclass(cls: type) -> bool:
+    params = getattr(cls, "__dataclass_params__", None)
+    return dataclasses.is_dataclass(cls) and bool(getattr(params, "frozen", False))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import shutil
 import signal
 import socket
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from studyplanner import paths
 from studyplanner.demo import build_demo
-from studyplanner.services import NoPlanError, StudyPlanner, ValidationError
+from studyplanner.services import NoPlanError, StudyPlanner
 from studyplanner.store import figures_cache
 from studyplanner.store.db import Database, open_database
 from studyplanner.store.errors import (
@@ -43,6 +44,8 @@ from studyplanner.ui.startup import (
     show_start_window,
 )
 from studyplanner.ui.workers import app_pool
+
+log = logging.getLogger(__name__)
 
 __all__ = ["APPLICATION", "APP_ID", "ORGANISATION", "run_gui", "show_store_error"]
 
@@ -138,6 +141,11 @@ def _close_on_signals(window: MainWindow) -> Callable[[], None]:
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         window.close()
+        # Before its first report the window is not shown yet: the start window (with the saved
+        # figures) is what keeps the event loop running.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, StartWindow) and widget.isVisible():
+                widget.close()
 
     notifier.activated.connect(on_signal)
 
@@ -153,9 +161,17 @@ def _close_on_signals(window: MainWindow) -> Callable[[], None]:
 
 
 def _run_window(
-    app: QApplication, planner: StudyPlanner, window: MainWindow, start: StartWindow | None = None
+    app: QApplication,
+    planner: StudyPlanner,
+    window: MainWindow,
+    start: StartWindow | None = None,
+    on_closed: Callable[[], None] | None = None,
 ) -> int:
-    """Put *window* in the place of the start window, run it, and clean up after it."""
+    """Put *window* in the place of the start window, run it, and clean up after it.
+
+    *on_closed* runs once the window has closed normally and no recompute is left, while
+    SIGINT and SIGTERM are still caught (they end the window, not this last work).
+    """
     restore = _close_on_signals(window)
     try:
         if start is not None:
@@ -163,7 +179,12 @@ def _run_window(
                 _take_place_when_ready(window, start)
             else:
                 _take_place(window, start)
-        return _show(app, planner, window)
+        status = _show(app, planner, window)
+        if on_closed is not None:
+            window.close()
+            app_pool().waitForDone()
+            on_closed()
+        return status
     finally:
         restore()
         window.close()
@@ -240,9 +261,12 @@ def run_gui(db_path: Path | None, demo: bool, start: StartWindow | None = None) 
                 show_store_error(exc)
                 return 0
             window = MainWindow(planner)
-            status = _run_window(app, planner, window, start)
-            figures = _final_figures(planner)  # the window is closed: nothing writes any more
-            return status
+
+            def keep_figures() -> None:  # the window is closed: nothing writes any more
+                nonlocal figures
+                figures = _final_figures(planner)
+
+            return _run_window(app, planner, window, start, on_closed=keep_figures)
         finally:
             db.close()
             _save_figures(db, figures)
@@ -264,7 +288,10 @@ def _final_figures(planner: StudyPlanner) -> _SavedFigures | None:
     try:
         for as_of in (today, today + dt.timedelta(days=1)):
             saved.append(figures_cache.SavedFigures(*planner.report_with_history(as_of)))
-    except (NoPlanError, StoreError, ValidationError):
+    except NoPlanError:
+        return None
+    except Exception:  # the window showed this failure already: only the saved figures are lost
+        log.exception("could not compute the figures to save")
         return None
     return saved, planner.zone_name
 

@@ -337,33 +337,36 @@ def show_saved_figures(window: StartWindow, db_path: Path) -> bool:
     still the database's figures for today (``store/figures_cache.py`` says when); True if shown.
 
     Runs after the first paint and before the store and the services are imported: it needs only
-    the domain's value classes, the Overview and QtCharts.  The main window later shows its own
-    report from the database in their place.  Any failure here only means the figures wait for
-    the database.
+    the domain's value classes and the Overview with its charts.  The main window later shows its
+    own report from the database in their place.  Any failure here only means that the figures
+    wait for the database.
     """
-    with _without_pyside_source_scan():
-        import datetime as dt
-        from zoneinfo import ZoneInfo
-
-        from studyplanner import clock
-        from studyplanner.store import figures_cache
-
-        zone = clock.local_zone_name()
-        as_of = dt.datetime.now(ZoneInfo(zone)).date() + dt.timedelta(days=1)
-        source = figures_cache.cache_file(paths.cache_dir(), db_path)
-        saved = figures_cache.load(source, db_path, as_of=as_of, zone=zone)
-        if saved is None or window.cancelled:
-            return False
-        from studyplanner.ui.views.overview import OverviewView
-
-    view = OverviewView()
-    view.setObjectName("saved_figures")
     try:
-        view.set_earned_history(saved.earned)
-        view.set_report(saved.report)
+        with _without_pyside_source_scan():
+            import datetime as dt
+            from zoneinfo import ZoneInfo
+
+            from studyplanner import clock
+            from studyplanner.store import figures_cache
+
+            zone = clock.local_zone_name()
+            as_of = dt.datetime.now(ZoneInfo(zone)).date() + dt.timedelta(days=1)
+            source = figures_cache.cache_file(paths.cache_dir(), db_path)
+            saved = figures_cache.load(source, db_path, as_of=as_of, zone=zone)
+            if saved is None or window.cancelled:
+                return False
+            from studyplanner.ui.views.overview import OverviewView
+
+        view = OverviewView()
+        view.setObjectName("saved_figures")
+        try:
+            view.set_earned_history(saved.earned)
+            view.set_report(saved.report)
+        except BaseException:
+            view.deleteLater()
+            raise
     except Exception:
         log.exception("could not show the saved figures")
-        view.deleteLater()
         return False
     window.show_figures(view)
     wait_for_first_paint(view)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from studyplanner import services
+from studyplanner.domain import schedule
 from studyplanner.store import db as store_db
 from studyplanner.store import figures_cache
 from studyplanner.store.figures_cache import SavedFigures
@@ -151,6 +152,11 @@ def test_a_damaged_file_is_ignored(closed: tuple[Path, Path, list[SavedFigures]]
     assert _load(path, target) is None
     target.write_bytes(b"not a figures file\n")
     assert _load(path, target) is None
+    magic, header, payload = data.split(b"\n", 2)
+    for days in ([TODAY_END.isoformat(), 5], [TODAY_END.isoformat(), "2024-02-30"], "x"):
+        broken = json.loads(header) | {"as_of": days}
+        target.write_bytes(magic + b"\n" + json.dumps(broken).encode() + b"\n" + payload)
+        assert _load(path, target) is None
     target.unlink()
     assert _load(path, target) is None
 
@@ -165,8 +171,20 @@ class _RunsCode:
         return Path.touch, (self.marker,)
 
 
+class _Calls:
+    """A pickle that would call *function* with no argument on unpickling."""
+
+    def __init__(self, function: object) -> None:
+        self.function = function
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return self.function, ()
+
+
 def test_the_file_cannot_run_code(
-    closed: tuple[Path, Path, list[SavedFigures]], tmp_path: Path
+    closed: tuple[Path, Path, list[SavedFigures]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, target, saved = closed
     marker = tmp_path / "ran"
@@ -177,6 +195,17 @@ def test_the_file_cannot_run_code(
     other = pickle.dumps(((saved[0].report, (dt.UTC,)),))  # a class not in the list
     _rewrite(target, other, fix_digest=True)
     assert _load(path, target) is None
+    called: list[object] = []
+
+    def recording(*args: object) -> None:
+        called.append(args)
+
+    recording.__module__, recording.__qualname__ = schedule.__name__, "compute_schedule"
+    monkeypatch.setattr(schedule, "compute_schedule", recording)
+    function = pickle.dumps(((saved[0].report, _Calls(recording)),))
+    _rewrite(target, function, fix_digest=True)  # a domain function, not a value class
+    assert _load(path, target) is None
+    assert called == []
 
 
 def test_nothing_is_saved_without_a_clean_close(tmp_path: Path) -> None:

@@ -20,3 +20,15 @@ def _english_translator(qapp: QApplication) -> Iterator[None]:
     translators = i18n.install_translator(qapp, QLocale(QLocale.Language.English))
     yield
     i18n.remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[None]:
+    """run_gui sets the style and names of the (shared) application: put them back."""
+    style = qapp.style().name()
+    names = (qapp.organizationName(), qapp.applicationName(), qapp.desktopFileName())
+    yield
+    qapp.setStyle(style)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    qapp.setDesktopFileName(names[2])

@@ -401,18 +401,6 @@ def test_store_error_texts() -> None:
     assert "backups" in text
 
 
-@pytest.fixture
-def app_state(qapp: QApplication) -> Iterator[None]:
-    """run_gui sets the style and names of the (shared) application: put them back."""
-    style = qapp.style().name()
-    names = (qapp.organizationName(), qapp.applicationName(), qapp.desktopFileName())
-    yield
-    qapp.setStyle(style)
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
-    qapp.setDesktopFileName(names[2])
-
-
 def _fake_exec(seen: list[MainWindow]) -> Callable[[QApplication], int]:
     """Stand in for the event loop: wait for the first report, look, then close the window."""
 

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def app_state(qapp: QApplication) -> Iterator[None]:
-    """run_gui sets the style and names of the (shared) application: put them back."""
-    style = qapp.style().name()
-    names = (qapp.organizationName(), qapp.applicationName(), qapp.desktopFileName())
-    yield
-    qapp.setStyle(style)
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
-    qapp.setDesktopFileName(names[2])
-
-
-@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database with the bundled plan, started ten days ago, and a few sessions."""
     path = tmp_path / "data" / "studyplanner.sqlite3"
@@ -54,6 +41,12 @@ def db_path(tmp_path: Path) -> Path:
     planner.log_session(second.id, 30, on=start + dt.timedelta(days=9))
     db.close()
     return path
+
+
+def _run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
 
 
 def _wait_for(condition: object, seconds: float = 20) -> None:
@@ -142,14 +135,7 @@ def test_the_saved_figures_are_drawn_before_the_store_is_imported(
         STUDYPLANNER_HOME=str(tmp_path / "home"),
         STUDYPLANNER_BENCH_MARKS="exit",
     )
-    first = subprocess.run(
-        [sys.executable, "-m", "studyplanner", "--db", str(db_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    first = _run_python(["-m", "studyplanner", "--db", str(db_path)], env)
     assert first.returncode == 0, first.stderr
     code = textwrap.dedent(
         f"""
@@ -164,14 +150,7 @@ def test_the_saved_figures_are_drawn_before_the_store_is_imported(
         print(repr(start.figures.figures()))
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    done = _run_python(["-c", code], env)
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if not line.startswith("MARK ")]
     assert lines[0] == "True []"
@@ -181,3 +160,53 @@ def test_the_saved_figures_are_drawn_before_the_store_is_imported(
     finally:
         db.close()
     assert lines[1] == repr(figures(fresh))
+
+
+def test_sigterm_while_the_saved_figures_wait_for_the_window_ends_the_app(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Until the main window has its first report only the start window is shown: a SIGTERM
+    then must end the app too (found in review: the hidden window closed, the start window
+    kept the event loop running)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYPLANNER_HOME=str(tmp_path / "home"))
+    first = _run_python(
+        ["-m", "studyplanner", "--db", str(db_path)], env | {"STUDYPLANNER_BENCH_MARKS": "exit"}
+    )
+    assert first.returncode == 0, first.stderr
+    code = textwrap.dedent(
+        f"""
+        import os, signal, time
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from studyplanner.ui import main as ui_main, main_window, startup
+
+        compute = main_window.compute_snapshot
+
+        def slow(*args, **kwargs):  # the window waits for its first report meanwhile
+            time.sleep(2)
+            return compute(*args, **kwargs)
+
+        main_window.compute_snapshot = slow
+
+        def poll():
+            widgets = QApplication.topLevelWidgets()
+            hidden = [w for w in widgets
+                      if isinstance(w, main_window.MainWindow) and not w.isVisible()]
+            showing = [w for w in widgets if isinstance(w, startup.StartWindow)
+                       and w.isVisible() and w.figures is not None]
+            if hidden and showing:
+                os.kill(os.getpid(), signal.SIGTERM)
+            else:
+                QTimer.singleShot(20, poll)
+
+        db = Path({str(db_path)!r})
+        start = startup.show_start_window(None)
+        print("figures", startup.show_saved_figures(start, db))
+        QTimer.singleShot(20, poll)
+        print("returned", ui_main.run_gui(db, demo=False, start=start))
+        """
+    )
+    done = _run_python(["-c", code], env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["figures True", "returned 0"]
