@@ -820,16 +820,12 @@
             <translation>Plan starts {0}</translation>
         </message>
         <message>
-            <source>nothing more needed</source>
-            <translation>nothing more needed</translation>
+            <source>Week {0}: {1:.1f} h studied, nothing more needed</source>
+            <translation>Week {0}: {1:.1f} h studied, nothing more needed</translation>
         </message>
         <message>
-            <source>{0:.1f} h needed</source>
-            <translation>{0:.1f} h needed</translation>
-        </message>
-        <message>
-            <source>Week {0}: {1:.1f} h of {2}</source>
-            <translation>Week {0}: {1:.1f} h of {2}</translation>
+            <source>Week {0}: {1:.1f} h of {2:.1f} h needed</source>
+            <translation>Week {0}: {1:.1f} h of {2:.1f} h needed</translation>
         </message>
         <message>
             <source>P(pass): no plan</source>
@@ -3395,6 +3391,10 @@ Check that the disk has space and that the folder is writable, then start again.
         <message>
             <source>Hours studied</source>
             <translation>Hours studied</translation>
+        </message>
+        <message>
+            <source>Plan week ({0} to {1} of {2})</source>
+            <translation>Plan week ({0} to {1} of {2})</translation>
         </message>
         <message>
             <source>W{0}</source>

@@ -22,6 +22,7 @@ from PySide6.QtCharts import (
     QAbstractAxis,
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -191,6 +192,28 @@ class WeeklyData:
     current: tuple[float, ...]  # the current week so far (0 for completed weeks)
     planned: tuple[float, ...]  # PV added in each week
     required: float | None  # hours per week needed from now
+    this_week: int | None = None  # index of today's plan week (None: the plan has not started)
+
+
+MAX_WEEKS_SHOWN = 26
+"""The weekly chart shows at most this many weeks (half a year): up to WEEKS_AHEAD after this
+week, the rest before it.  Hundreds of bars in a third of the window are neither readable nor
+cheap to draw."""
+
+WEEKS_AHEAD = 8
+
+LABELLED_WEEKS = 12
+"""Up to this many weeks every bar has its label; more get a label every few weeks."""
+
+
+def weeks_shown(data: WeeklyData) -> range:
+    """The indexes of the weeks that :func:`weekly_chart` shows (see MAX_WEEKS_SHOWN)."""
+    count = len(data.labels)
+    if count <= MAX_WEEKS_SHOWN:
+        return range(count)
+    now = data.this_week if data.this_week is not None else 0
+    stop = min(count, max(now + 1 + WEEKS_AHEAD, MAX_WEEKS_SHOWN))
+    return range(stop - MAX_WEEKS_SHOWN, stop)
 
 
 def weekly_data(report: Report) -> WeeklyData:
@@ -218,6 +241,7 @@ def weekly_data(report: Report) -> WeeklyData:
         current=tuple(current),
         planned=tuple(planned),
         required=report.schedule.required_hours_per_week,
+        this_week=(today - start).days // 7 if start <= today else None,
     )
 
 
@@ -380,10 +404,16 @@ def _date_axis(
 
 
 def _value_axis(low: float, high: float, title: str, palette: QPalette, fmt: str) -> QValueAxis:
+    """A value axis over at least *low*..*high* with nice ticks.  A whole-number format (*fmt*
+    ``%.0f``) gets decimals when the ticks fall between whole numbers (0, 0.5, 1 ... for a
+    small range), so that no two ticks read the same."""
     axis = QValueAxis()
     axis.setRange(low, high)
     axis.setLabelFormat(fmt)
     axis.applyNiceNumbers()
+    interval = (axis.max() - axis.min()) / max(1, axis.tickCount() - 1)
+    if fmt == "%.0f" and not math.isclose(interval, round(interval)):
+        axis.setLabelFormat("%.1f" if math.isclose(interval * 10, round(interval * 10)) else "%.2f")
     _style_axis(axis, title, palette)
     return axis
 
@@ -635,31 +665,34 @@ def weekly_chart(
     data: WeeklyData, *, title: str | None = None, palette: QPalette | None = None
 ) -> ChartView:
     """Bars of studied hours per plan week (this week so far apart), the planned hours per week
-    and the hours per week needed from now."""
+    and the hours per week needed from now; at most MAX_WEEKS_SHOWN weeks around this week."""
     pal = palette or _palette()
     if title is None:
         title = QCoreApplication.translate("charts", "Hours per plan week")
+    shown = weeks_shown(data)
+    labels = data.labels[shown.start : shown.stop]
+    studied_hours = data.studied[shown.start : shown.stop]
     chart = _new_chart(title, pal)
     studied = QBarSet(QCoreApplication.translate("charts", "Studied"))
     studied.setColor(QColor(BLUE))
     studied.setBorderColor(QColor(BLUE))
-    studied.append(list(data.studied))
+    studied.append(list(studied_hours))
     current = QBarSet(QCoreApplication.translate("charts", "This week"))
     light = QColor(BLUE)
     light.setAlpha(110)
     current.setColor(light)
     current.setBorderColor(QColor(BLUE))
-    current.append(list(data.current))
+    this_week = data.current[shown.start : shown.stop]
+    current.append(list(this_week))
     series = QStackedBarSeries()
     series.setName(QCoreApplication.translate("charts", "Hours studied"))
     series.append(studied)
     series.append(current)
     series.setBarWidth(0.6)
     chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(list(data.labels) or [QCoreApplication.translate("charts", "W{0}").format(1)])
-    _style_axis(x, QCoreApplication.translate("charts", "Plan week"), pal)
-    top = max([*data.studied, *data.current, *data.planned, data.required or 0.0, 1.0])
+    x = _week_axis(labels, pal, of=len(data.labels) if len(labels) < len(data.labels) else None)
+    planned_hours = data.planned[shown.start : shown.stop]
+    top = max([*studied_hours, *this_week, *planned_hours, data.required or 0.0, 1.0])
     y = _value_axis(0, top * 1.15, QCoreApplication.translate("charts", "Hours (h)"), pal, "%.0f")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -669,7 +702,7 @@ def weekly_chart(
     planned.setName(QCoreApplication.translate("charts", "Planned"))
     planned.setPen(_pen(GREY, 2.0))
     planned.setPointsVisible(True)
-    for i, hours in enumerate(data.planned):
+    for i, hours in enumerate(planned_hours):
         planned.append(float(i), hours)
     _attach(chart, planned, x, y)
     if data.required is not None:
@@ -679,9 +712,9 @@ def weekly_chart(
         )
         needed.setPen(_pen(RED, 2.0, Qt.PenStyle.DashLine))
         needed.append(-0.5, data.required)
-        needed.append(len(data.labels) - 0.5, data.required)
+        needed.append(len(labels) - 0.5, data.required)
         _attach(chart, needed, x, y)
-    done = [f"{label} {h:.1f} h" for label, h in zip(data.labels, data.studied, strict=True) if h]
+    done = [f"{label} {h:.1f} h" for label, h in zip(labels, studied_hours, strict=True) if h]
     summary = QCoreApplication.translate("charts", "{0}. {1}.").format(
         title,
         "; ".join(done) if done else QCoreApplication.translate("charts", "No completed week yet"),
@@ -695,6 +728,42 @@ def weekly_chart(
             "charts", " Needed from now: {0:.1f} h per week."
         ).format(data.required)
     return ChartView(chart, QCoreApplication.translate("charts", "Hours per week chart"), summary)
+
+
+def _week_axis(labels: Sequence[str], palette: QPalette, *, of: int | None) -> QAbstractAxis:
+    """The weekly chart's x axis: one label per bar for a few weeks, else a label every few
+    weeks (the bars stand at 0, 1, 2 ... either way).  *of*: the plan's number of weeks when
+    only some are shown (the title says which)."""
+    title = QCoreApplication.translate("charts", "Plan week")
+    if of is not None and labels:
+        title = QCoreApplication.translate("charts", "Plan week ({0} to {1} of {2})").format(
+            labels[0], labels[-1], of
+        )
+    if len(labels) <= LABELLED_WEEKS:
+        bars = QBarCategoryAxis()
+        bars.append(list(labels) or [QCoreApplication.translate("charts", "W{0}").format(1)])
+        _style_axis(bars, title, palette)
+        return bars
+    axis = QCategoryAxis()
+    axis.setRange(-0.5, len(labels) - 0.5)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    step = math.ceil(len(labels) / 6)
+    for i in range(0, len(labels), step):
+        axis.append(labels[i], i)
+    _style_axis(axis, title, palette)
+    return axis
+
+
+def apart(spans: Sequence[tuple[float, float]], gap: float) -> list[int]:
+    """The indexes of the *spans* (start, length), in order, that are kept when each must start
+    at least *gap* after the end of the last one kept (the first is always kept)."""
+    kept: list[int] = []
+    end = -math.inf
+    for index, (start, length) in enumerate(spans):
+        if start >= end + gap:
+            kept.append(index)
+            end = start + length
+    return kept
 
 
 class CalendarHeatmap(QWidget):
@@ -786,6 +855,32 @@ class CalendarHeatmap(QWidget):
         """The rows labelled with a weekday (Monday is row 0), in the user's language."""
         return ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri")), (6, self.tr("Sun")))
 
+    def weekday_label_places(self) -> list[tuple[float, str]]:
+        """The top y of each weekday label drawn, centred on its row; when the rows are closer
+        than a line of text, only labels that do not overlap the one above."""
+        _left, top, size, line = self._metrics()
+        step = size + self.GAP
+        places = [
+            (top + row * step + (size - line) / 2, name) for row, name in self.weekday_labels()
+        ]
+        return [places[i] for i in apart([(y, line) for y, _name in places], gap=0.0)]
+
+    def month_label_places(self) -> list[tuple[float, str]]:
+        """The left x of each month label drawn (above the first week column of the month);
+        when the columns are narrow, only labels that do not overlap the one before."""
+        left, _top, size, _line = self._metrics()
+        fm = self.fontMetrics()
+        places: list[tuple[float, str]] = []
+        seen: set[tuple[int, int]] = set()
+        for cell in self.cells:
+            key = (cell.day.year, cell.day.month)
+            if key not in seen and (cell.row == 0 or cell is self.cells[0]):
+                seen.add(key)
+                places.append((left + cell.column * (size + self.GAP), cell.day.strftime("%b")))
+        spans = [(x, float(fm.horizontalAdvance(name))) for x, name in places]
+        fits = [i for i in apart(spans, gap=4.0) if spans[i][0] + spans[i][1] <= self.width()]
+        return [places[i] for i in fits]
+
     def _weekday_width(self) -> int:
         fm = self.fontMetrics()
         return max(fm.horizontalAdvance(name) for _row, name in self.weekday_labels())
@@ -853,20 +948,14 @@ class CalendarHeatmap(QWidget):
             QRectF(0, 4, self.width(), line + 4), Qt.AlignmentFlag.AlignHCenter, self.title
         )
         painter.setFont(self.font())
-        for row, name in self.weekday_labels():
-            y = top + row * (size + self.GAP)
+        for y, name in self.weekday_label_places():
             painter.drawText(
-                QRectF(0, y, left - 6, size),
+                QRectF(0, y, left - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
-        seen_month: set[tuple[int, int]] = set()
-        for cell in self.cells:
-            key = (cell.day.year, cell.day.month)
-            if key not in seen_month and (cell.row == 0 or cell is self.cells[0]):
-                seen_month.add(key)
-                x = left + cell.column * (size + self.GAP)
-                painter.drawText(QRectF(x, top - line - 4, 60, line), cell.day.strftime("%b"))
+        for x, name in self.month_label_places():
+            painter.drawText(QRectF(x, top - line - 4, 60, line), name)
         future = QColor(text)
         future.setAlpha(60)
         future_pen = QPen(future, 1.0)

@@ -211,14 +211,13 @@ def week_text(report: Report | None, today: dt.date) -> str:
     week_start = start + dt.timedelta(days=7 * week)
     minutes = sum(m for d, m in report.daily_minutes.items() if week_start <= d <= today)
     needed = report.schedule.required_hours_per_week
-    needed_text = (
-        QCoreApplication.translate("MainWindow", "nothing more needed")
-        if needed is None
-        else QCoreApplication.translate("MainWindow", "{0:.1f} h needed").format(needed)
-    )
-    return QCoreApplication.translate("MainWindow", "Week {0}: {1:.1f} h of {2}").format(
-        week + 1, minutes / 60, needed_text
-    )
+    if needed is None:
+        return QCoreApplication.translate(
+            "MainWindow", "Week {0}: {1:.1f} h studied, nothing more needed"
+        ).format(week + 1, minutes / 60)
+    return QCoreApplication.translate(
+        "MainWindow", "Week {0}: {1:.1f} h of {2:.1f} h needed"
+    ).format(week + 1, minutes / 60, needed)
 
 
 def p_pass_text(report: Report | None) -> str:

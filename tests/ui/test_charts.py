@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
+    QCategoryAxis,
     QChart,
     QLineSeries,
     QXYSeries,
@@ -299,3 +303,86 @@ def test_only_charts_py_imports_qtcharts() -> None:
         if "QtCharts" in path.read_text(encoding="utf-8")
     )
     assert importers == ["ui/charts.py"]
+
+
+@given(count=st.integers(0, 800), this_week=st.none() | st.integers(0, 800))
+def test_the_weekly_chart_shows_half_a_year_around_this_week(
+    count: int, this_week: int | None
+) -> None:
+    data = charts.WeeklyData(
+        labels=tuple(f"W{i + 1}" for i in range(count)),
+        studied=(0.0,) * count,
+        current=(0.0,) * count,
+        planned=(0.0,) * count,
+        required=None,
+        this_week=this_week,
+    )
+    shown = charts.weeks_shown(data)
+    assert shown.step == 1 and 0 <= shown.start <= shown.stop <= count
+    assert len(shown) == min(count, charts.MAX_WEEKS_SHOWN)
+    if this_week is not None and this_week < count:
+        assert this_week in shown  # this week is always in view ...
+        assert shown.stop >= min(count, this_week + 1 + charts.WEEKS_AHEAD)  # ... with what's next
+
+
+def test_a_long_plan_shows_recent_weeks_with_a_label_every_few_weeks(
+    qtbot: QtBot, report: Report
+) -> None:
+    weeks = 300
+    data = charts.WeeklyData(
+        labels=tuple(f"W{i + 1}" for i in range(weeks)),
+        studied=tuple(float(i % 9) for i in range(weeks)),
+        current=tuple(2.5 if i == 280 else 0.0 for i in range(weeks)),
+        planned=(5.0,) * weeks,
+        required=4.0,
+        this_week=280,
+    )
+    view = charts.weekly_chart(data)
+    qtbot.addWidget(view)
+    bars = next(s for s in view.chart().series() if isinstance(s, QAbstractBarSeries))
+    studied, current = bars.barSets()
+    assert studied.count() == current.count() == charts.MAX_WEEKS_SHOWN
+    shown = charts.weeks_shown(data)
+    assert [studied.at(i) for i in range(studied.count())] == list(data.studied[shown.start :][:26])
+    axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(axis, QCategoryAxis)
+    assert 2 <= len(axis.categoriesLabels()) <= 7
+    assert axis.titleText() == f"Plan week (W{shown.start + 1} to W{shown.stop} of 300)"
+    assert f"W{shown.start + 2} " in view.summary and "W1 " not in view.summary  # weeks shown
+
+
+def test_apart_keeps_only_spans_that_do_not_overlap() -> None:
+    assert charts.apart([], 4) == []
+    assert charts.apart([(0, 30), (10, 30), (34, 30), (70, 5)], 4) == [0, 2, 3]
+    assert charts.apart([(0, 10), (12, 10)], 4) == [0]
+
+
+def test_a_year_of_calendar_in_a_small_cell_has_readable_labels(qtbot: QtBot) -> None:
+    first, last = dt.date(2025, 1, 6), dt.date(2026, 1, 11)
+    minutes = {first + dt.timedelta(days=d): 30 for d in range(0, 370, 3)}
+    widget = charts.heatmap_chart(minutes, first, last, today=last, exam=last)
+    qtbot.addWidget(widget)
+    widget.resize(360, 270)
+    fm = widget.fontMetrics()
+    months = widget.month_label_places()
+    assert 4 <= len(months) < 13  # not all twelve fit
+    for (x0, name0), (x1, _name1) in itertools.pairwise(months):
+        assert x0 + fm.horizontalAdvance(name0) + 4 <= x1
+    days = widget.weekday_label_places()
+    assert days and days[0][1] == "Mon"
+    for (y0, _a), (y1, _b) in itertools.pairwise(days):
+        assert y0 + fm.height() <= y1
+    widget.resize(900, 400)  # room for every label again
+    assert [name for _y, name in widget.weekday_label_places()] == ["Mon", "Wed", "Fri", "Sun"]
+
+
+@pytest.mark.parametrize("top", [0.3, 1.0, 1.15, 2.3, 7.0, 11.5, 46.0])
+def test_value_axis_ticks_never_read_the_same(qtbot: QtBot, top: float) -> None:
+    axis = charts._value_axis(0, top, "Hours (h)", QPalette(), "%.0f")
+    ticks = [
+        axis.min() + i * (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        for i in range(axis.tickCount())
+    ]
+    texts = [axis.labelFormat() % value for value in ticks]
+    assert len(set(texts)) == len(texts)
+    assert axis.max() >= top

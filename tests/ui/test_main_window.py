@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import signal
@@ -34,6 +35,7 @@ from studyplanner.ui.main_window import (
     compute_snapshot,
     settings_at,
     timer_text,
+    week_text,
 )
 from studyplanner.ui.startup import StartWindow, off_gui_thread, show_start_window
 from studyplanner.ui.views.overview import OverviewView, format_p_pass
@@ -689,3 +691,13 @@ def test_a_restored_page_and_the_overview_are_built_and_given_each_report_once(
         assert given == [second.report]  # not given it a second time as it is shown
     finally:
         second.close()
+
+
+def test_week_text_when_nothing_more_is_needed(seeded: StudyPlanner) -> None:
+    report = seeded.report(START + dt.timedelta(days=11))
+    done = dataclasses.replace(
+        report, schedule=dataclasses.replace(report.schedule, required_hours_per_week=None)
+    )
+    today = START + dt.timedelta(days=10)
+    assert week_text(report, today).startswith("Week 2: 1.8 h of ")
+    assert week_text(done, today) == "Week 2: 1.8 h studied, nothing more needed"
