@@ -59,7 +59,7 @@ def test_sessions_model_contract(qtmodeltester: ModelTester, env: Env) -> None:
     first = session(env, 30, dt.date(2024, 3, 18), note="a\nb")
     session(env, 45, dt.date(2024, 3, 19), module=2)
     model = SessionsTableModel()
-    model.set_sessions(env.planner.sessions())
+    model.set_records(env.planner.sessions())
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     row = model.row_of(first.uuid)
@@ -70,7 +70,7 @@ def test_sessions_model_contract(qtmodeltester: ModelTester, env: Env) -> None:
     assert model.data(model.index(row, Column.SOURCE)) == "Manual"
     assert model.data(model.index(row, Column.NOTE)) == "a b"
     assert model.data(model.index(row, 0), SessionRole) == first
-    model.set_sessions([])
+    model.set_records([])
     qtmodeltester.check(model)
 
 

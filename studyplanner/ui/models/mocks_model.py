@@ -10,19 +10,17 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from studyplanner.domain.records import MockInfo
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
+from studyplanner.ui.models.records_model import RIGHT, Index, RecordRole, RecordsTableModel
+from studyplanner.ui.models.records_model import SortRole as SortRole
 
-_Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-MockRole = Qt.ItemDataRole.UserRole + 1  # the whole MockInfo
-SortRole = Qt.ItemDataRole.UserRole + 2  # a value that sorts the column correctly
+MockRole = RecordRole  # the whole MockInfo
 
 
 def counts_text(correct: int, total: int) -> str:
@@ -43,7 +41,7 @@ class MockColumn(enum.IntEnum):
     TOPIC = enum.auto()
 
 
-_MOCK_HEADERS = {
+_MOCK_HEADERS: dict[int, str] = {
     MockColumn.DATE: QT_TRANSLATE_NOOP("MocksTableModel", "Date"),
     MockColumn.NAME: QT_TRANSLATE_NOOP("MocksTableModel", "Name"),
     MockColumn.SCORE: QT_TRANSLATE_NOOP("MocksTableModel", "Score"),
@@ -52,84 +50,45 @@ _MOCK_HEADERS = {
 }
 
 
-class MocksTableModel(QAbstractTableModel):
+class MocksTableModel(RecordsTableModel[MockInfo, MockColumn]):
     """Mock tests and topic quizzes, one per row, in the order given (oldest first)."""
+
+    COLUMNS = MockColumn
+    HEADERS = _MOCK_HEADERS
+    CONTEXT = "MocksTableModel"
+    RIGHT_ALIGNED = frozenset({MockColumn.SCORE, MockColumn.PERCENT})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MockInfo] = []
         self._module_names: dict[int, str] = {}
 
     def set_mocks(self, mocks: Sequence[MockInfo], module_names: Mapping[int, str]) -> None:
         """Replace all rows; *module_names* names the modules that topic quizzes point at."""
-        self.beginResetModel()
-        self._rows = list(mocks)
         self._module_names = dict(module_names)
-        self.endResetModel()
-
-    def mock_at(self, row: int) -> MockInfo:
-        return self._rows[row]
-
-    def row_of(self, uuid: str) -> int | None:
-        for row, mock in enumerate(self._rows):
-            if mock.uuid == uuid:
-                return row
-        return None
+        self.set_records(mocks)
 
     def topic_name(self, mock: MockInfo) -> str:
         if mock.topic_module_id is None:
             return ""
         return self._module_names.get(mock.topic_module_id, "(deleted module)")
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(MockColumn)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        mock = self._rows[index.row()]
-        column = MockColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(mock, column)
-        if role == SortRole:
-            if column is MockColumn.DATE:
-                return mock.taken_on.isoformat()
-            if column in (MockColumn.SCORE, MockColumn.PERCENT):
-                return mock.correct / mock.total
-            return self._display(mock, column).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            MockColumn.SCORE,
-            MockColumn.PERCENT,
-        ):
-            return _RIGHT
-        if role == MockRole:
-            return mock
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(MockColumn)
-        ):
-            return QCoreApplication.translate("MocksTableModel", _MOCK_HEADERS[MockColumn(section)])
-        return None
-
-    def _display(self, mock: MockInfo, column: MockColumn) -> str:
+    def display(self, record: MockInfo, column: MockColumn) -> str:
         if column is MockColumn.DATE:
-            return mock.taken_on.isoformat()
+            return record.taken_on.isoformat()
         if column is MockColumn.NAME:
-            return mock.name
+            return record.name
         if column is MockColumn.SCORE:
-            return counts_text(mock.correct, mock.total)
+            return counts_text(record.correct, record.total)
         if column is MockColumn.PERCENT:
-            return percent_text(mock.correct, mock.total)
-        return self.topic_name(mock)
+            return percent_text(record.correct, record.total)
+        return self.topic_name(record)
+
+    def sort_key(self, record: MockInfo, column: MockColumn) -> object:
+        if column is MockColumn.DATE:
+            return record.taken_on.isoformat()
+        if column in (MockColumn.SCORE, MockColumn.PERCENT):
+            return record.correct / record.total
+        return super().sort_key(record, column)
 
 
 class DomainColumn(enum.IntEnum):
@@ -160,13 +119,13 @@ class DomainScoresModel(QAbstractTableModel):
         self._rows = [(n, counts[n][0], counts[n][1]) for n in names]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(DomainColumn)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         name, correct, total = self._rows[index.row()]
@@ -178,7 +137,7 @@ class DomainScoresModel(QAbstractTableModel):
                 return counts_text(correct, total)
             return percent_text(correct, total)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not DomainColumn.DOMAIN:
-            return _RIGHT
+            return RIGHT
         return None
 
     def headerData(

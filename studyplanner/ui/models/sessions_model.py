@@ -5,26 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
-from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 
 from studyplanner.domain.records import SessionInfo
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
+from studyplanner.ui.models.records_model import RecordRole, RecordsTableModel
+from studyplanner.ui.models.records_model import SortRole as SortRole
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
-SessionRole = Qt.ItemDataRole.UserRole + 1  # the whole SessionInfo
-SortRole = Qt.ItemDataRole.UserRole + 2  # a value that sorts the column correctly
+SessionRole = RecordRole  # the whole SessionInfo
 
 
 class Column(enum.IntEnum):
@@ -36,7 +26,7 @@ class Column(enum.IntEnum):
     NOTE = enum.auto()
 
 
-_HEADERS = {
+_HEADERS: dict[int, str] = {
     Column.DATE: QT_TRANSLATE_NOOP("SessionsTableModel", "Date"),
     Column.START: QT_TRANSLATE_NOOP("SessionsTableModel", "Start"),
     Column.MODULE: QT_TRANSLATE_NOOP("SessionsTableModel", "Module"),
@@ -104,87 +94,38 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
-class SessionsTableModel(QAbstractTableModel):
+class SessionsTableModel(RecordsTableModel[SessionInfo, Column]):
     """Sessions as rows, in the order given (the services give them newest first)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionInfo] = []
-
-    def set_sessions(self, sessions: Sequence[SessionInfo]) -> None:
-        """Replace all rows (a plan has a few hundred sessions at most)."""
-        self.beginResetModel()
-        self._rows = list(sessions)
-        self.endResetModel()
-
-    def session_at(self, row: int) -> SessionInfo:
-        return self._rows[row]
-
-    def row_of(self, uuid: str) -> int | None:
-        for row, session in enumerate(self._rows):
-            if session.uuid == uuid:
-                return row
-        return None
+    COLUMNS = Column
+    HEADERS = _HEADERS
+    CONTEXT = "SessionsTableModel"
+    RIGHT_ALIGNED = frozenset({Column.MINUTES})
 
     def total_minutes(self) -> int:
         return sum(s.minutes for s in self._rows)
 
-    # -- QAbstractTableModel -------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        session = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(session, column)
-        if role == SortRole:
-            return self._sort_key(session, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.NOTE and session.note:
-            return plain_tooltip(session.note)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.MINUTES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SessionRole:
-            return session
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return QCoreApplication.translate("SessionsTableModel", _HEADERS[Column(section)])
-        return None
-
-    @staticmethod
-    def _display(session: SessionInfo, column: Column) -> str:
+    def display(self, record: SessionInfo, column: Column) -> str:
         if column is Column.DATE:
-            return session.local_date.isoformat()
+            return record.local_date.isoformat()
         if column is Column.START:
-            return f"{local_start(session):%H:%M}"
+            return f"{local_start(record):%H:%M}"
         if column is Column.MODULE:
-            return session.module_name
+            return record.module_name
         if column is Column.MINUTES:
-            return str(session.minutes)
+            return str(record.minutes)
         if column is Column.SOURCE:
             return QCoreApplication.translate(
-                "SessionsTableModel", _SOURCES.get(session.source, session.source)
+                "SessionsTableModel", _SOURCES.get(record.source, record.source)
             )
-        return one_line(session.note)
+        return one_line(record.note)
 
-    @staticmethod
-    def _sort_key(session: SessionInfo, column: Column) -> object:
+    def sort_key(self, record: SessionInfo, column: Column) -> object:
         if column in (Column.DATE, Column.START):
-            return session.started_at.isoformat()
+            return record.started_at.isoformat()
         if column is Column.MINUTES:
-            return session.minutes
-        return SessionsTableModel._display(session, column).casefold()
+            return record.minutes
+        return super().sort_key(record, column)
+
+    def tooltip(self, record: SessionInfo, column: Column) -> str | None:
+        return plain_tooltip(record.note) if column is Column.NOTE and record.note else None

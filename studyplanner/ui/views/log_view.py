@@ -542,7 +542,7 @@ class LogView(View):
     def reload_sessions(self) -> None:
         """Read the sessions matching the filters again, keeping the selected one selected."""
         if self.report is None:
-            self.model.set_sessions([])
+            self.model.set_records([])
             self.summary_label.setText("")
             self._update_buttons()
             return
@@ -558,7 +558,7 @@ class LogView(View):
         except ValueError as exc:
             self.sessions_error.show_error(str(exc))
             sessions = []
-        self.model.set_sessions(sessions)
+        self.model.set_records(sessions)
         count = len(sessions)
         total = format_total(self.model.total_minutes())
         self.summary_label.setText(self.tr("%n session(s), {0}", "", count).format(total))
@@ -570,7 +570,7 @@ class LogView(View):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        return self.model.session_at(self.proxy.mapToSource(rows[0]).row())
+        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
 
     def select_session(self, uuid: str) -> bool:
         row = self.model.row_of(uuid)
@@ -706,4 +706,4 @@ class LogView(View):
 
     def visible_sessions(self) -> Sequence[SessionInfo]:
         """The sessions the table shows, in the model's order."""
-        return [self.model.session_at(row) for row in range(self.model.rowCount())]
+        return [self.model.record_at(row) for row in range(self.model.rowCount())]

@@ -264,7 +264,7 @@ class MocksView(View):
         rows = model.selectedRows() if model is not None else []
         if not rows:
             return None
-        return self.model.mock_at(self.proxy.mapToSource(rows[0]).row())
+        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
 
     def select_mock(self, uuid: str) -> bool:
         row = self.model.row_of(uuid)
@@ -343,7 +343,7 @@ class MocksView(View):
         return ""
 
     def model_mocks(self) -> list[MockInfo]:
-        return [self.model.mock_at(row) for row in range(self.model.rowCount())]
+        return [self.model.record_at(row) for row in range(self.model.rowCount())]
 
     def _dialog(self, *, mock: MockInfo | None = None, topic_quiz: bool = False) -> MockDialog:
         assert self.report is not None
