@@ -2352,6 +2352,10 @@ Expected score {2} (90 %: {3} to {4}); pass mark {5}.</translation>
             <translation>Verified backups, newest first</translation>
         </message>
         <message>
+            <source>Restoring the backup</source>
+            <translation>Restoring the backup</translation>
+        </message>
+        <message>
             <source>Restore the selected backup</source>
             <translation>Restore the selected backup</translation>
         </message>

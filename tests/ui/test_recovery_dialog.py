@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -211,3 +214,53 @@ def test_without_backups_a_message_offers_start_empty(
     assert db is not None
     db.close()
     assert titles == ["The data file cannot be read"] * 2
+
+
+def test_verifying_and_restoring_run_off_the_gui_thread(
+    qtbot: QtBot, damaged: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each listed backup is verified and a restore copies and verifies a whole file: seconds
+    at a million sessions, during which the windows must stay responsive."""
+    path, before = damaged
+    gui = threading.get_ident()
+    threads: dict[str, int] = {}
+    find, restore = recovery.find_restorable_backups, recovery.restore_backup
+    busy_during_restore: list[bool] = []
+
+    def finding(*args: Any, **kwargs: Any) -> list[recovery.RestoreCandidate]:
+        threads["find"] = threading.get_ident()
+        return find(*args, **kwargs)
+
+    def restoring(*args: Any, **kwargs: Any) -> recovery.RestoreResult:
+        threads["restore"] = threading.get_ident()
+        return restore(*args, **kwargs)
+
+    def check_busy() -> None:  # on the GUI thread, while the restore runs
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecoveryDialog) and widget.is_busy():
+                busy_during_restore.append(
+                    not widget.restore_button.isEnabled() and not widget.cancel_button.isEnabled()
+                )
+                widget.reject()  # Escape meanwhile: ignored, the restore finishes
+                return
+        if "restore" not in threads:
+            QTimer.singleShot(1, check_busy)
+
+    def slow_restoring(*args: Any, **kwargs: Any) -> recovery.RestoreResult:
+        result = restoring(*args, **kwargs)
+        deadline = time.monotonic() + 5
+        while not busy_during_restore and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return result
+
+    monkeypatch.setattr(recovery, "find_restorable_backups", finding)
+    monkeypatch.setattr(recovery, "restore_backup", slow_restoring)
+    error = _corrupt_error(path)
+    _answer_when_shown("restore_button")
+    QTimer.singleShot(0, check_busy)
+    db = recover_and_open(path, error, describe=ui_main.store_error_text, on_error=print)
+    assert db is not None
+    db.close()
+    assert threads["find"] != gui and threads["restore"] != gui
+    assert busy_during_restore == [True]
+    assert db_digest(path) == before

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from studyplanner.store import recovery
 from studyplanner.store.db import Database, open_database
 from studyplanner.store.errors import DatabaseCorrupt, StoreError
 from studyplanner.store.recovery import RestoreCandidate, RestoreResult
+from studyplanner.ui.startup import off_gui_thread
 
 __all__ = ["Choice", "RecoveryDialog", "candidate_text", "recover_and_open"]
 
@@ -113,6 +115,17 @@ class RecoveryDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
+        self._busy = False
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("recovery_busy")
+        self.busy_bar.setAccessibleName(
+            QCoreApplication.translate("RecoveryDialog", "Restoring the backup")
+        )
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        layout.addWidget(self.busy_bar)
+
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton(
             QCoreApplication.translate("RecoveryDialog", "Restore the selected backup")
@@ -174,8 +187,10 @@ class RecoveryDialog(QDialog):
         if chosen is None:
             self._show_error(QCoreApplication.translate("RecoveryDialog", "Choose a backup first."))
             return False
+        self._set_busy(True)
         try:
-            self.result_info = recovery.restore_backup(self.path, chosen)
+            # Copying and verifying a large file takes seconds: the dialog stays responsive.
+            self.result_info = off_gui_thread(lambda: recovery.restore_backup(self.path, chosen))
         except StoreError as exc:
             self._show_error(
                 QCoreApplication.translate(
@@ -183,9 +198,28 @@ class RecoveryDialog(QDialog):
                 ).format(exc)
             )
             return False
+        finally:
+            self._set_busy(False)
         self.choice = Choice.RESTORED
         self.accept()
         return True
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a restore runs: a busy bar, and no button, list or Escape that could act."""
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        for widget in (self.backup_list, self.restore_button, self.empty_button):
+            widget.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        if busy:
+            self.error_label.hide()
+
+    def reject(self) -> None:
+        if not self._busy:  # a restore under way finishes first (it leaves no half state)
+            super().reject()
 
     def start_empty(self) -> None:
         self.choice = Choice.START_EMPTY
@@ -228,8 +262,8 @@ def recover_and_open(
     *describe* gives the title and text of the message shown when there is no verified backup.
     A store error while reopening goes to *on_error* (the caller's message box) and gives None.
     """
-    try:
-        candidates = recovery.find_restorable_backups(path)
+    try:  # each backup is verified (integrity_check of a copy): seconds for a large file
+        candidates = off_gui_thread(lambda: recovery.find_restorable_backups(path))
     except (StoreError, OSError):
         candidates = []
     if candidates:
@@ -241,7 +275,7 @@ def recover_and_open(
     if choice is Choice.CANCEL:
         return None
     try:
-        return open_database(path, start_empty=choice is Choice.START_EMPTY)
+        return off_gui_thread(lambda: open_database(path, start_empty=choice is Choice.START_EMPTY))
     except StoreError as exc:
         on_error(exc)
         return None
