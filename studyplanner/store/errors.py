@@ -108,7 +108,7 @@ class StorageReadOnly(StorageUnavailable):
         text = f"your data file {path} is read-only"
         if cause:
             text += f" ({cause})"
-        StoreError.__init__(self, f"{text}; it can be viewed but nothing can be saved")
+        StoreError.__init__(self, f"{text}: nothing can be saved to it")
         self.path = path
         self.cause = text
 
