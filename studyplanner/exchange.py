@@ -157,6 +157,8 @@ class ImportResult:
     n: int
     already_present: int
     what: str = "sessions"
+    # The sessions imported, for undo; not part of what the result says (or compares).
+    uuids: tuple[str, ...] = dataclasses.field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         text = f"{self.n} {self.what} imported"
@@ -1273,7 +1275,7 @@ def import_sessions(
             ],
         )
         crashpoint(CRASH_IMPORT)
-    return ImportResult(len(new), preview.already_present)
+    return ImportResult(len(new), preview.already_present, uuids=tuple(r.uuid for r in new))
 
 
 # -- strict JSON -----------------------------------------------------------------------------

@@ -63,6 +63,8 @@ from studyplanner.store.db import Database
 ModuleRecord = repo.ModuleRecord
 # What StudyPlanner.delete_mock returns and restore_mock takes (undo of a mock test delete).
 MockRecord = repo.MockRecord
+# What StudyPlanner.take_sessions returns and put_back_sessions takes (undo of an import).
+SessionRows = repo.SessionRows
 
 MAX_NOTES_BYTES = 1_000_000
 MAX_SESSION_MINUTES = 1440
@@ -1014,6 +1016,17 @@ class StudyPlanner:
                 uuid=info.uuid,
             )
         return self.get_session(session_id)
+
+    def take_sessions(self, uuids: Sequence[str]) -> SessionRows:
+        """Delete the sessions with *uuids* in one unit of work and return them exactly as
+        stored, so that :meth:`put_back_sessions` can undo it (the undo of an import)."""
+        with self.db.session() as s:
+            return repo.take_sessions(s, list(uuids))
+
+    def put_back_sessions(self, rows: SessionRows) -> None:
+        """Put back the sessions that :meth:`take_sessions` removed, as they were."""
+        with self.db.session() as s:
+            repo.put_back_sessions(s, rows)
 
     def sessions(
         self,

@@ -181,6 +181,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Import %n session(s) from {0}</source>
+            <translation>
+                <numerusform>Import %n session from {0}</numerusform>
+                <numerusform>Import %n sessions from {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Restored the backup {0}: %n session(s); {1} already stored</source>
             <translation>
                 <numerusform>Restored the backup {0}: %n session; {1} already stored</numerusform>
@@ -2707,8 +2714,8 @@ Fix: check that the disk is connected and has space and that the folder is writa
             <translation>Problems</translation>
         </message>
         <message>
-            <source>Nothing is written until you press Import, and then every new row is added in one step or none is. A verified backup of the database is made just before (listed by 'studyplanner backups'); Edit → Undo cannot take an import back.</source>
-            <translation>Nothing is written until you press Import, and then every new row is added in one step or none is. A verified backup of the database is made just before (listed by 'studyplanner backups'); Edit → Undo cannot take an import back.</translation>
+            <source>Nothing is written until you press Import, and then every new row is added in one step or none is. Edit → Undo takes the whole import back; a verified backup of the database is also made just before (listed by 'studyplanner backups').</source>
+            <translation>Nothing is written until you press Import, and then every new row is added in one step or none is. Edit → Undo takes the whole import back; a verified backup of the database is also made just before (listed by 'studyplanner backups').</translation>
         </message>
         <message>
             <source>About the backup</source>

@@ -541,6 +541,34 @@ def delete_session(session: Session, session_id: int) -> None:
     session.execute(delete(StudySessionRow).where(col(StudySessionRow.id) == session_id))
 
 
+SessionRows = tuple[Values, ...]
+"""Study sessions exactly as stored (every column and the rowid): what undo puts back."""
+
+
+def take_sessions(session: Session, uuids: Sequence[str]) -> SessionRows:
+    """Delete the study sessions with *uuids* and return their rows as stored, for
+    :func:`put_back_sessions` (uuids not stored are passed over)."""
+    table = _table(StudySessionRow.__tablename__)
+    names = [c.name for c in table.columns]
+    listed = ", ".join(f'"{n}"' for n in names)
+    taken: list[Values] = []
+    session.flush()
+    for start in range(0, len(uuids), 500):
+        chunk = tuple(uuids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        where = f'FROM "{table.name}" WHERE "uuid" IN ({marks})'
+        rows = session.connection().exec_driver_sql(f"SELECT rowid, {listed} {where}", chunk)
+        taken += [dict(zip(["rowid", *names], row, strict=True)) for row in rows]
+        session.connection().exec_driver_sql(f"DELETE {where}", chunk)
+    return tuple(sorted(taken, key=lambda row: int(row["rowid"])))
+
+
+def put_back_sessions(session: Session, rows: SessionRows) -> None:
+    """Insert the sessions that :func:`take_sessions` returned, with their ids where free."""
+    if rows:
+        _insert_raw(session, _table(StudySessionRow.__tablename__), rows)
+
+
 def _session_info(row: StudySessionRow, module_name: str) -> SessionInfo:
     assert row.id is not None
     return SessionInfo(

@@ -60,6 +60,7 @@ from studyplanner.store.errors import StoreError
 from studyplanner.summary import text_summary
 from studyplanner.ui.dialogs.sessions_import_dialog import SessionsImportDialog
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
+from studyplanner.ui.log_commands import ImportSessionsCommand
 from studyplanner.ui.safety import show_storage_fault
 from studyplanner.ui.workers import Worker, app_pool
 
@@ -476,6 +477,18 @@ class ExchangeActions(QObject):
         text = self.tr("Imported %n session(s) from {0}; {1} already stored", "", count).format(
             dialog.path.name, result.already_present
         )
+        if result.uuids:  # Edit > Undo takes the whole import back
+            self.window.undo_stack.push(
+                ImportSessionsCommand(
+                    self.planner,
+                    result.uuids,
+                    text=self.tr("Import %n session(s) from {0}", "", count).format(
+                        dialog.path.name
+                    ),
+                    changed=self.window.request_report,
+                    failed=self._status,
+                )
+            )
         self._refresh(text)
 
     def restore_backup(self) -> bool:

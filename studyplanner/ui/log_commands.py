@@ -13,13 +13,13 @@ that the undo stack drops it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from studyplanner.domain.records import MockInfo, SessionInfo
-from studyplanner.services import MockRecord, StudyPlanner, ValidationError
+from studyplanner.services import MockRecord, SessionRows, StudyPlanner, ValidationError
 from studyplanner.ui.models.sessions_model import local_start
 
 Changed = Callable[[], None]  # called after every redo and undo, even a failed one
@@ -194,6 +194,30 @@ class DeleteSessionCommand(PlannerCommand):
 
     def revert(self) -> None:
         self.session = self.planner.restore_session(self.session)
+
+
+class ImportSessionsCommand(PlannerCommand):
+    """Sessions imported from a file (already written): undo deletes exactly those, in one unit
+    of work; redo puts them back as they were stored."""
+
+    def __init__(
+        self,
+        planner: StudyPlanner,
+        uuids: Sequence[str],
+        *,
+        text: str,
+        changed: Changed,
+        failed: Failed,
+    ) -> None:
+        super().__init__(text, planner, changed=changed, failed=failed, done=True)
+        self.uuids = tuple(uuids)
+        self.rows: SessionRows = ()
+
+    def apply(self) -> None:
+        self.planner.put_back_sessions(self.rows)
+
+    def revert(self) -> None:
+        self.rows = self.planner.take_sessions(self.uuids)
 
 
 # -- mock tests ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from studyplanner.ui import exchange_menu
 from studyplanner.ui.dialogs.sessions_import_dialog import SessionsImportDialog
 from studyplanner.ui.exchange_menu import EXPORT_KINDS, ExchangeActions
 from studyplanner.ui.main_window import MainWindow, ShortcutsDialog, settings_at
+from tests.helpers import live_digest
 from tests.ui.log_fixtures import NOW, PLAN_START, Clock, Env, make_env
 
 
@@ -403,3 +404,39 @@ def test_restore_of_the_same_data_is_a_noop(
     assert "nothing will be replaced or added" in asked[0]
     assert blocker.args[0] == "Restored the backup same.json: 0 sessions; 2 already stored"
     assert len(env.planner.sessions()) == 2
+
+
+def test_an_import_is_undone_and_redone_exactly(
+    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = other_planner(tmp_path)
+    for day in range(7, 12):
+        other.planner.log_session(
+            other.planner.modules()[1].id, 20 + day, on=PLAN_START + dt.timedelta(days=day)
+        )
+    source = tmp_path / "other.csv"
+    exchange.export_sessions_csv(other.planner, source)
+    other.planner.db.close()
+    before = live_digest(env.planner.db)
+    monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
+    window.actions_by_name["import_sessions"].trigger()
+    dialog = window.findChild(SessionsImportDialog)
+    assert isinstance(dialog, SessionsImportDialog)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+    with qtbot.waitSignal(actions_of(window).imported, timeout=10_000):
+        dialog.import_now()
+    wait_idle(qtbot, window)
+    imported = live_digest(env.planner.db)
+    assert len(env.planner.sessions()) == 2 + 6
+    assert window.undo_stack.undoText() == "Import 6 sessions from other.csv"
+
+    window.undo_stack.undo()
+    wait_idle(qtbot, window)
+    assert live_digest(env.planner.db) == before  # exactly as before the import
+    assert len(env.planner.sessions()) == 2
+    assert window.report is not None and sum(window.report.daily_minutes.values()) == 90 + 45
+
+    window.undo_stack.redo()
+    wait_idle(qtbot, window)
+    assert live_digest(env.planner.db) == imported  # the same rows, ids and all
+    assert len(env.planner.sessions()) == 8

@@ -6,8 +6,8 @@ could not be told (its line and the Project/Description text that matched no mod
 problem.  Import stays disabled while there is a problem; rows that match no module block it too,
 unless *Leave out rows that match no module* is ticked (the command line's ``--skip-unmatched``).
 The import itself is one ``exchange.import_sessions`` call: one transaction, after a verified
-backup that exchange takes first.  It is not on the undo stack (a large import would be thousands
-of single deletes); the dialog says so and names the backup instead.
+backup that exchange takes first.  The File menu then puts it on the undo stack as one command
+(``ImportSessionsCommand``: undo deletes exactly the imported sessions in one unit of work).
 
 Both the preview and the import run on the worker pool (a file of 100,000 rows takes seconds):
 while one runs, a busy bar shows and the format, zone and Import controls are disabled; Cancel
@@ -193,8 +193,8 @@ class SessionsImportDialog(QDialog):
         backup_note = plain_label(
             self.tr(
                 "Nothing is written until you press Import, and then every new row is added in"
-                " one step or none is. A verified backup of the database is made just before"
-                " (listed by 'studyplanner backups'); Edit → Undo cannot take an import back."
+                " one step or none is. Edit → Undo takes the whole import back; a verified backup"
+                " of the database is also made just before (listed by 'studyplanner backups')."
             )
         )
         backup_note.setWordWrap(True)
