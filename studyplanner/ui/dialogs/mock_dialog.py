@@ -43,7 +43,7 @@ from studyplanner.services import (
 from studyplanner.store.errors import StoreError
 from studyplanner.ui.dialogs.session_dialog import from_qdate, to_qdate
 from studyplanner.ui.safety import storage_fault_message
-from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
+from studyplanner.ui.widgets.fields import ErrorLabel, grow_to_fit, plain_label
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -276,7 +276,7 @@ class MockDialog(QDialog):
     def show_error(self, field: str, message: str) -> None:
         """Show *message* next to the field that a ValidationError's *field* names."""
         self._place_error(field, message)
-        self.grow_to_fit()
+        grow_to_fit(self)
 
     def _place_error(self, field: str, message: str) -> None:
         text = message or self.tr("This value is not accepted")
@@ -302,21 +302,6 @@ class MockDialog(QDialog):
     def clear_errors(self) -> None:
         for label in (*self.errors.values(), *self.domain_errors.values()):
             label.clear_error()
-
-    def grow_to_fit(self) -> None:
-        """Make room for the error messages just shown (wrapped labels do not grow the dialog)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        width = self.width()
-        needed = max(
-            self.heightForWidth(width) if self.hasHeightForWidth() else 0,
-            self.minimumSizeHint().height(),
-            self.sizeHint().height(),
-        )
-        if needed > self.height():
-            self.resize(width, needed)
 
     def accept(self) -> None:
         self.clear_errors()

@@ -33,7 +33,7 @@ from studyplanner.services import EARLIEST_DATE, LATEST_DATE, ValidationError
 from studyplanner.store.errors import StoreError
 from studyplanner.ui.models.sessions_model import local_start
 from studyplanner.ui.safety import storage_fault_message
-from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
+from studyplanner.ui.widgets.fields import ErrorLabel, grow_to_fit, plain_label
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -203,26 +203,11 @@ class SessionDialog(QDialog):
         """Show *message* next to *field* (a key of :attr:`errors`)."""
         label = self.errors.get(field, self.errors["general"])
         label.show_error(message or self.tr("This value is not accepted"))
-        self.grow_to_fit()
+        grow_to_fit(self)
 
     def clear_errors(self) -> None:
         for label in self.errors.values():
             label.clear_error()
-
-    def grow_to_fit(self) -> None:
-        """Make room for the error messages just shown (wrapped labels do not grow the dialog)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        width = self.width()
-        needed = max(
-            self.heightForWidth(width) if self.hasHeightForWidth() else 0,
-            self.minimumSizeHint().height(),
-            self.sizeHint().height(),
-        )
-        if needed > self.height():
-            self.resize(width, needed)
 
     def accept(self) -> None:
         self.clear_errors()

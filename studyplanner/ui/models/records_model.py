@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -114,3 +116,27 @@ class RecordsTableModel(QAbstractTableModel, Generic[R, C]):
         ):
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return None
+
+
+def selected_record(
+    table: QTableView, proxy: QSortFilterProxyModel, model: RecordsTableModel[R, C]
+) -> R | None:
+    """The record of the first selected row of *table* (which shows *model* through *proxy*)."""
+    selection = table.selectionModel()
+    rows = selection.selectedRows() if selection is not None else []
+    if not rows:
+        return None
+    return model.record_at(proxy.mapToSource(rows[0]).row())
+
+
+def select_record(
+    table: QTableView, proxy: QSortFilterProxyModel, model: RecordsTableModel[R, C], uuid: str
+) -> bool:
+    """Select and show the row of the record with *uuid*; False if it is not in *model*."""
+    row = model.row_of(uuid)
+    if row is None:
+        return False
+    index = proxy.mapFromSource(model.index(row, 0))
+    table.selectRow(index.row())
+    table.scrollTo(index)
+    return True

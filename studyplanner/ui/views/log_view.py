@@ -40,6 +40,7 @@ from studyplanner.ui.log_commands import (
     DeleteSessionCommand,
     EditSessionCommand,
 )
+from studyplanner.ui.models.records_model import select_record, selected_record
 from studyplanner.ui.models.sessions_model import (
     Column,
     Period,
@@ -567,19 +568,10 @@ class LogView(View):
         self._update_buttons()
 
     def selected_session(self) -> SessionInfo | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
+        return selected_record(self.table, self.proxy, self.model)
 
     def select_session(self, uuid: str) -> bool:
-        row = self.model.row_of(uuid)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
+        return select_record(self.table, self.proxy, self.model, uuid)
 
     def _update_buttons(self) -> None:
         selected = self.selected_session() is not None

@@ -43,6 +43,7 @@ from studyplanner.ui.models.mocks_model import (
     counts_text,
     percent_text,
 )
+from studyplanner.ui.models.records_model import select_record, selected_record
 from studyplanner.ui.views.log_view import first_incomplete
 from studyplanner.ui.widgets.fields import ErrorLabel, plain_label
 
@@ -260,20 +261,10 @@ class MocksView(View):
     # -- selection and details -----------------------------------------------------------------
 
     def selected_mock(self) -> MockInfo | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model is not None else []
-        if not rows:
-            return None
-        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
+        return selected_record(self.table, self.proxy, self.model)
 
     def select_mock(self, uuid: str) -> bool:
-        row = self.model.row_of(uuid)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
+        return select_record(self.table, self.proxy, self.model, uuid)
 
     def _on_selection_changed(self) -> None:
         self._show_details()

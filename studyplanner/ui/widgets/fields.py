@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QWidget
 
 from studyplanner.services import EARLIEST_DATE, LATEST_DATE
 
@@ -79,6 +79,23 @@ class ErrorLabel(QLabel):
 
     def clear_error(self) -> None:
         self.show_error("")
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make *dialog* tall enough for the error messages just shown (wrapped labels that appear
+    do not grow a dialog by themselves); it never shrinks."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = max(
+        dialog.heightForWidth(width) if dialog.hasHeightForWidth() else 0,
+        dialog.minimumSizeHint().height(),
+        dialog.sizeHint().height(),
+    )
+    if needed > dialog.height():
+        dialog.resize(width, needed)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
