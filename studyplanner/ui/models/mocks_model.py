@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -15,7 +14,13 @@ from PySide6.QtCore import (
 
 from studyplanner.domain.records import MockInfo
 from studyplanner.ui.i18n import QT_TRANSLATE_NOOP
-from studyplanner.ui.models.records_model import RIGHT, Index, RecordRole, RecordsTableModel
+from studyplanner.ui.models.records_model import (
+    RIGHT,
+    Index,
+    RecordRole,
+    RecordsTableModel,
+    column_header,
+)
 from studyplanner.ui.models.records_model import SortRole as SortRole
 
 _ROOT = QModelIndex()
@@ -97,7 +102,7 @@ class DomainColumn(enum.IntEnum):
     PERCENT = enum.auto()
 
 
-_DOMAIN_HEADERS = {
+_DOMAIN_HEADERS: dict[int, str] = {
     DomainColumn.DOMAIN: QT_TRANSLATE_NOOP("MocksTableModel", "Domain"),
     DomainColumn.SCORE: QT_TRANSLATE_NOOP("MocksTableModel", "Correct"),
     DomainColumn.PERCENT: QT_TRANSLATE_NOOP("MocksTableModel", "Percent"),
@@ -143,12 +148,4 @@ class DomainScoresModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(DomainColumn)
-        ):
-            return QCoreApplication.translate(
-                "MocksTableModel", _DOMAIN_HEADERS[DomainColumn(section)]
-            )
-        return None
+        return column_header("MocksTableModel", _DOMAIN_HEADERS, section, orientation, role)

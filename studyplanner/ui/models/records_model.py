@@ -109,13 +109,21 @@ class RecordsTableModel(QAbstractTableModel, Generic[R, C]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in self.HEADERS
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
+        return column_header(self.CONTEXT, self.HEADERS, section, orientation, role)
+
+
+def column_header(
+    context: str, headers: Mapping[int, str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """``headerData`` of a table whose columns are titled by *headers* (source texts marked in
+    *context*): the title in the user's language; nothing for rows or other roles."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and section in headers
+    ):
+        return QCoreApplication.translate(context, headers[section])
+    return None
 
 
 def selected_record(
