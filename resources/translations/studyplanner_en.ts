@@ -194,6 +194,10 @@
                 <numerusform>Restored the backup {0}: %n sessions; {1} already stored</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Import sessions</source>
+            <translation>Import sessions</translation>
+        </message>
     </context>
     <context>
         <name>ExchangeMenu</name>
@@ -3402,6 +3406,14 @@ Check that the disk has space and that the folder is writable, then start again.
         <message>
             <source>Hours studied</source>
             <translation>Hours studied</translation>
+        </message>
+        <message>
+            <source>Nothing studied in these weeks</source>
+            <translation>Nothing studied in these weeks</translation>
+        </message>
+        <message>
+            <source>{0} to {1} of {2}: {3}</source>
+            <translation>{0} to {1} of {2}: {3}</translation>
         </message>
         <message>
             <source>Plan week ({0} to {1} of {2})</source>

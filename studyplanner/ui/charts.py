@@ -715,10 +715,17 @@ def weekly_chart(
         needed.append(len(labels) - 0.5, data.required)
         _attach(chart, needed, x, y)
     done = [f"{label} {h:.1f} h" for label, h in zip(labels, studied_hours, strict=True) if h]
-    summary = QCoreApplication.translate("charts", "{0}. {1}.").format(
-        title,
-        "; ".join(done) if done else QCoreApplication.translate("charts", "No completed week yet"),
-    )
+    if done:
+        studied_text = "; ".join(done)
+    elif any(data.studied):
+        studied_text = QCoreApplication.translate("charts", "Nothing studied in these weeks")
+    else:
+        studied_text = QCoreApplication.translate("charts", "No completed week yet")
+    if len(labels) < len(data.labels):
+        studied_text = QCoreApplication.translate("charts", "{0} to {1} of {2}: {3}").format(
+            labels[0], labels[-1], len(data.labels), studied_text
+        )
+    summary = QCoreApplication.translate("charts", "{0}. {1}.").format(title, studied_text)
     if any(data.current):
         summary += QCoreApplication.translate("charts", " This week so far: {0:.1f} h.").format(
             sum(data.current)

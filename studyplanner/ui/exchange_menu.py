@@ -486,7 +486,7 @@ class ExchangeActions(QObject):
                         dialog.path.name
                     ),
                     changed=self.window.request_report,
-                    failed=self._status,
+                    failed=self._undo_failed,
                 )
             )
         self._refresh(text)
@@ -570,6 +570,10 @@ class ExchangeActions(QObject):
         self.window.request_report()
         self._status(text)
         self.imported.emit(text)
+
+    def _undo_failed(self, text: str) -> None:
+        """An undo or redo of an import that could not be written: say so until dismissed."""
+        self.message_box = self._box(QMessageBox.Icon.Warning, self.tr("Import sessions"), text)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_TIMEOUT_MS)

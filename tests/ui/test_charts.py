@@ -349,6 +349,23 @@ def test_a_long_plan_shows_recent_weeks_with_a_label_every_few_weeks(
     assert 2 <= len(axis.categoriesLabels()) <= 7
     assert axis.titleText() == f"Plan week (W{shown.start + 1} to W{shown.stop} of 300)"
     assert f"W{shown.start + 2} " in view.summary and "W1 " not in view.summary  # weeks shown
+    assert f"W{shown.start + 1} to W{shown.stop} of 300: " in view.summary
+
+
+def test_a_long_plan_with_nothing_studied_lately_says_so(qtbot: QtBot) -> None:
+    weeks = 200
+    data = charts.WeeklyData(
+        labels=tuple(f"W{i + 1}" for i in range(weeks)),
+        studied=tuple(10.0 if i < 50 else 0.0 for i in range(weeks)),
+        current=(0.0,) * weeks,
+        planned=(5.0,) * weeks,
+        required=None,
+        this_week=151,
+    )
+    view = charts.weekly_chart(data)
+    qtbot.addWidget(view)
+    assert "No completed week yet" not in view.summary  # weeks 1-50 were studied
+    assert "W135 to W160 of 200: Nothing studied in these weeks." in view.summary
 
 
 def test_apart_keeps_only_spans_that_do_not_overlap() -> None:

@@ -440,3 +440,30 @@ def test_an_import_is_undone_and_redone_exactly(
     wait_idle(qtbot, window)
     assert live_digest(env.planner.db) == imported  # the same rows, ids and all
     assert len(env.planner.sessions()) == 8
+
+
+def test_an_import_whose_undo_fails_says_so_in_a_message(
+    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = other_planner(tmp_path)
+    source = tmp_path / "other.csv"
+    exchange.export_sessions_csv(other.planner, source)
+    other.planner.db.close()
+    monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
+    window.actions_by_name["import_sessions"].trigger()
+    dialog = window.findChild(SessionsImportDialog)
+    assert isinstance(dialog, SessionsImportDialog)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+    with qtbot.waitSignal(actions_of(window).imported, timeout=10_000):
+        dialog.import_now()
+    wait_idle(qtbot, window)
+
+    def full(_uuids: object) -> None:
+        raise StorageFull(env.planner.db.path)
+
+    monkeypatch.setattr(env.planner, "take_sessions", full)
+    window.undo_stack.undo()
+    box = actions_of(window).message_box
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("Undo 'Import 1 session from other.csv' failed: cannot save")
+    assert len(env.planner.sessions()) == 3  # nothing was taken back
