@@ -216,6 +216,11 @@ def weeks_shown(data: WeeklyData) -> range:
     return range(stop - MAX_WEEKS_SHOWN, stop)
 
 
+def week_label(number: int) -> str:
+    """``W3``: plan week 3 as the weekly chart labels it, in the user's language."""
+    return QCoreApplication.translate("charts", "W{0}").format(number)
+
+
 def weekly_data(report: Report) -> WeeklyData:
     start = report.plan.start
     statuses = [m.status for m in report.modules]
@@ -236,7 +241,7 @@ def weekly_data(report: Report) -> WeeklyData:
         planned_value(statuses, 7 * (i + 1)) - planned_value(statuses, 7 * i) for i in range(count)
     ]
     return WeeklyData(
-        labels=tuple(f"W{i + 1}" for i in range(count)),
+        labels=tuple(week_label(i + 1) for i in range(count)),
         studied=tuple(studied),
         current=tuple(current),
         planned=tuple(planned),
@@ -748,7 +753,7 @@ def _week_axis(labels: Sequence[str], palette: QPalette, *, of: int | None) -> Q
         )
     if len(labels) <= LABELLED_WEEKS:
         bars = QBarCategoryAxis()
-        bars.append(list(labels) or [QCoreApplication.translate("charts", "W{0}").format(1)])
+        bars.append(list(labels) or [week_label(1)])
         _style_axis(bars, title, palette)
         return bars
     axis = QCategoryAxis()

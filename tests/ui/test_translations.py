@@ -31,7 +31,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui import i18n
+from studyplanner.ui import charts, i18n
 from studyplanner.ui.views.log_view import LogView
 from tests.ui.log_fixtures import Env, env
 
@@ -660,3 +660,21 @@ def test_pseudo_translation_changes_a_view(qtbot: QtBot, env: Env, tmp_path: Pat
     # no label or button of the view kept a bare English text
     bare = [text for text in visible if "[[" not in text and _needs_translation(text)]
     assert bare == [], bare
+
+
+@needs_tools
+def test_pseudo_translation_changes_the_week_labels(tmp_path: Path) -> None:
+    ts_file = tmp_path / "pseudo.ts"
+    ts_file.write_text(_pseudo_ts(ts_messages(COMMITTED_TS), {"charts"}), encoding="utf-8")
+    lrelease = qt_tool("lrelease")
+    assert lrelease is not None
+    qm = tmp_path / "pseudo.qm"
+    subprocess.run([lrelease, "-silent", str(ts_file), "-qm", str(qm)], check=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        assert charts.week_label(3) == "[[W3]]"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert charts.week_label(3) == "W3"
