@@ -406,18 +406,13 @@ def test_restore_of_the_same_data_is_a_noop(
     assert len(env.planner.sessions()) == 2
 
 
-def test_an_import_is_undone_and_redone_exactly(
-    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    other = other_planner(tmp_path)
-    for day in range(7, 12):
-        other.planner.log_session(
-            other.planner.modules()[1].id, 20 + day, on=PLAN_START + dt.timedelta(days=day)
-        )
-    source = tmp_path / "other.csv"
+def import_through_the_menu(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, other: Env, source: Path
+) -> SessionsImportDialog:
+    """Export *other*'s sessions to *source*, then File > Import sessions it into *window* and
+    wait until the window has the new report; the (closed) preview dialog."""
     exchange.export_sessions_csv(other.planner, source)
     other.planner.db.close()
-    before = live_digest(env.planner.db)
     monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
     window.actions_by_name["import_sessions"].trigger()
     dialog = window.findChild(SessionsImportDialog)
@@ -426,6 +421,19 @@ def test_an_import_is_undone_and_redone_exactly(
     with qtbot.waitSignal(actions_of(window).imported, timeout=10_000):
         dialog.import_now()
     wait_idle(qtbot, window)
+    return dialog
+
+
+def test_an_import_is_undone_and_redone_exactly(
+    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = other_planner(tmp_path)
+    for day in range(7, 12):
+        other.planner.log_session(
+            other.planner.modules()[1].id, 20 + day, on=PLAN_START + dt.timedelta(days=day)
+        )
+    before = live_digest(env.planner.db)
+    import_through_the_menu(qtbot, window, monkeypatch, other, tmp_path / "other.csv")
     imported = live_digest(env.planner.db)
     assert len(env.planner.sessions()) == 2 + 6
     assert window.undo_stack.undoText() == "Import 6 sessions from other.csv"
@@ -446,17 +454,7 @@ def test_an_import_whose_undo_fails_says_so_in_a_message(
     qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     other = other_planner(tmp_path)
-    source = tmp_path / "other.csv"
-    exchange.export_sessions_csv(other.planner, source)
-    other.planner.db.close()
-    monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
-    window.actions_by_name["import_sessions"].trigger()
-    dialog = window.findChild(SessionsImportDialog)
-    assert isinstance(dialog, SessionsImportDialog)
-    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
-    with qtbot.waitSignal(actions_of(window).imported, timeout=10_000):
-        dialog.import_now()
-    wait_idle(qtbot, window)
+    import_through_the_menu(qtbot, window, monkeypatch, other, tmp_path / "other.csv")
 
     def full(_uuids: object) -> None:
         raise StorageFull(env.planner.db.path)
