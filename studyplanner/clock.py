@@ -4,6 +4,7 @@ close (``store/figures_cache.py``).  Standard library only: read before anything
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,3 +30,9 @@ def local_zone_name() -> str:
             continue
         return name
     return "UTC"
+
+
+def report_as_of(now: dt.datetime, zone: ZoneInfo) -> dt.date:
+    """The as-of date of a report made at *now*: the end of that day in *zone* (00:00 of the
+    next day), so that what was logged today counts."""
+    return now.astimezone(zone).date() + dt.timedelta(days=1)

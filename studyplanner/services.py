@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from studyplanner import paths
 from studyplanner.clock import local_zone_name as local_zone_name
+from studyplanner.clock import report_as_of
 from studyplanner.domain import planning
 from studyplanner.domain.history import (
     ProgressMark,
@@ -508,7 +509,7 @@ class StudyPlanner:
 
     def default_as_of(self) -> dt.date:
         """The end of today (00:00 tomorrow), so that what was logged today counts."""
-        return self.today() + dt.timedelta(days=1)
+        return report_as_of(self.clock(), self.zone)
 
     # -- profiles --------------------------------------------------------------------------
 

@@ -67,7 +67,7 @@ from studyplanner.store.errors import (
     StorageUnavailable,
     StoreError,
 )
-from studyplanner.store.files import file_fingerprint, lock_path
+from studyplanner.store.files import file_fingerprint, lock_path, unchanged_since_clean_close
 
 log = logging.getLogger("studyplanner.store")
 
@@ -534,17 +534,12 @@ def reusable_start_backup(database: Database, clean: str) -> Path | None:
 
 def trusted_since_clean_close(path: Path, lock_fd: int, today: dt.date) -> dt.date | None:
     """The day of the full check that still vouches for *path*, or None (see above)."""
-    state, clean = lock_record(lock_fd), lock_record(lock_fd, line=2).split(" ", 5)
-    if not state.startswith("file ") or "wal" in state.split():
-        return None
-    if state != file_fingerprint(path) or len(clean) not in (4, 6) or clean[0] != "clean":
+    clean = lock_record(lock_fd, line=2)
+    if not unchanged_since_clean_close(path, lock_record(lock_fd), clean):
         return None
     try:
-        st = os.stat(path)
-        day = dt.date.fromisoformat(clean[3])
-    except (OSError, ValueError):
-        return None
-    if [str(st.st_ino), str(st.st_ctime_ns)] != clean[1:3]:
+        day = dt.date.fromisoformat(clean.split(" ", 5)[3])
+    except ValueError:
         return None
     if not today - FULL_CHECK_MAX_AGE < day <= today:
         return None

@@ -36,7 +36,6 @@ import hashlib
 import io
 import json
 import logging
-import os
 import pickle
 import sys
 from collections.abc import Sequence
@@ -47,10 +46,10 @@ import studyplanner
 from studyplanner import paths
 from studyplanner.domain.report import Report
 from studyplanner.store.files import (
-    file_fingerprint,
     lock_path,
     private_dir,
     replace_atomically,
+    unchanged_since_clean_close,
 )
 
 log = logging.getLogger(__name__)
@@ -111,7 +110,7 @@ def save(
     if not figures or not clean_close or clean != clean_close:
         discard(target)  # nothing vouches for the file (or another process has opened it since)
         return False
-    if not _unchanged(db_path, state, clean):
+    if not unchanged_since_clean_close(db_path, state, clean):
         discard(target)
         return False
     try:
@@ -154,7 +153,7 @@ def _load(source: Path, db_path: Path, as_of: dt.date, zone: str) -> SavedFigure
     if not clean or not isinstance(saved_days, list) or as_of.isoformat() not in saved_days:
         return None
     expected = _header(clean, [dt.date.fromisoformat(d) for d in saved_days], zone, payload)
-    if header != expected or not _unchanged(db_path, state, clean):
+    if header != expected or not unchanged_since_clean_close(db_path, state, clean):
         return None
     pairs = _DomainUnpickler(io.BytesIO(payload)).load()
     found = [(r, e) for r, e in pairs if isinstance(r, Report) and r.as_of == as_of]
@@ -186,21 +185,6 @@ def _lock_lines(db_path: Path) -> tuple[str, str]:
     except OSError:
         return "", ""
     return (lines[1] if len(lines) > 1 else ""), (lines[2] if len(lines) > 2 else "")
-
-
-def _unchanged(db_path: Path, state: str, clean: str) -> bool:
-    """True if *db_path* is the file of the lock file's *state* and *clean* close lines."""
-    if (
-        not state.startswith("file ")
-        or "wal" in state.split()
-        or state != file_fingerprint(db_path)
-    ):
-        return False
-    try:
-        st = os.stat(db_path)
-    except OSError:
-        return False
-    return clean.split(" ")[1:3] == [str(st.st_ino), str(st.st_ctime_ns)]
 
 
 class _DomainUnpickler(pickle.Unpickler):

@@ -45,6 +45,22 @@ def file_fingerprint(path: Path) -> str:
     return found
 
 
+def unchanged_since_clean_close(path: Path, state: str, clean: str) -> bool:
+    """True if the lock file's *state* line and *clean* close line (``clean <inode> <ctime_ns>
+    <day> ...``) still describe *path*: its size and mtime, no ``-wal``, the same inode and ctime.
+    The proof that the file is the one our own last clean close left (see ``store/db.py``)."""
+    parts = clean.split(" ", 5)
+    if not state.startswith("file ") or "wal" in state.split():
+        return False
+    if state != file_fingerprint(path) or len(parts) not in (4, 6) or parts[0] != "clean":
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return parts[1:3] == [str(st.st_ino), str(st.st_ctime_ns)]
+
+
 def utc_stamp(now: dt.datetime | None = None) -> str:
     """``YYYYMMDDTHHMMSSZ`` of *now* (default: the current time) in UTC."""
     return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Integer, Table, Text, delete, func, type_coerce, update
@@ -346,22 +346,34 @@ def _rowid_alias(table: Table) -> str | None:
     return None
 
 
-def _raw_rows(session: Session, table: Table, column: str, value: int) -> tuple[Values, ...]:
+def _chunks(values: Sequence[object], size: int = 500) -> Iterator[tuple[object, ...]]:
+    """*values* in runs of at most *size*: each run is one ``IN (?, ...)`` under SQLite's limit
+    on bound variables."""
+    for start in range(0, len(values), size):
+        yield tuple(values[start : start + size])
+
+
+def _raw_rows(session: Session, table: Table, column: str, *values: object) -> tuple[Values, ...]:
+    """The rows of *table* whose *column* holds one of *values*, exactly as stored (every column
+    and the ``rowid``), in rowid order."""
     names = [c.name for c in table.columns]
     listed = ", ".join(f'"{n}"' for n in names)
-    sql = f'SELECT rowid, {listed} FROM "{table.name}" WHERE "{column}" = ? ORDER BY rowid'
-    rows = session.connection().exec_driver_sql(sql, (value,)).all()
-    return tuple(dict(zip(["rowid", *names], row, strict=True)) for row in rows)
+    found: list[Values] = []
+    for chunk in _chunks(values):
+        marks = ", ".join("?" for _ in chunk)
+        sql = f'SELECT rowid, {listed} FROM "{table.name}" WHERE "{column}" IN ({marks})'
+        rows = session.connection().exec_driver_sql(sql, chunk)
+        found += [dict(zip(["rowid", *names], row, strict=True)) for row in rows]
+    return tuple(sorted(found, key=lambda row: int(row["rowid"])))
 
 
 def _taken_rowids(session: Session, table: Table, wanted: Sequence[int]) -> set[int]:
     """Which of the rowids *wanted* rows of *table* hold now."""
     taken: set[int] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in _chunks(wanted):
         marks = ", ".join("?" for _ in chunk)
         sql = f'SELECT rowid FROM "{table.name}" WHERE rowid IN ({marks})'
-        taken.update(session.connection().exec_driver_sql(sql, tuple(chunk)).scalars())
+        taken.update(session.connection().exec_driver_sql(sql, chunk).scalars())
     return taken
 
 
@@ -549,18 +561,13 @@ def take_sessions(session: Session, uuids: Sequence[str]) -> SessionRows:
     """Delete the study sessions with *uuids* and return their rows as stored, for
     :func:`put_back_sessions` (uuids not stored are passed over)."""
     table = _table(StudySessionRow.__tablename__)
-    names = [c.name for c in table.columns]
-    listed = ", ".join(f'"{n}"' for n in names)
-    taken: list[Values] = []
     session.flush()
-    for start in range(0, len(uuids), 500):
-        chunk = tuple(uuids[start : start + 500])
+    taken = _raw_rows(session, table, "uuid", *uuids)
+    for chunk in _chunks(uuids):
         marks = ", ".join("?" for _ in chunk)
-        where = f'FROM "{table.name}" WHERE "uuid" IN ({marks})'
-        rows = session.connection().exec_driver_sql(f"SELECT rowid, {listed} {where}", chunk)
-        taken += [dict(zip(["rowid", *names], row, strict=True)) for row in rows]
-        session.connection().exec_driver_sql(f"DELETE {where}", chunk)
-    return tuple(sorted(taken, key=lambda row: int(row["rowid"])))
+        sql = f'DELETE FROM "{table.name}" WHERE "uuid" IN ({marks})'
+        session.connection().exec_driver_sql(sql, chunk)
+    return taken
 
 
 def put_back_sessions(session: Session, rows: SessionRows) -> None:

@@ -350,7 +350,7 @@ def show_saved_figures(window: StartWindow, db_path: Path) -> bool:
             from studyplanner.store import figures_cache
 
             zone = clock.local_zone_name()
-            as_of = dt.datetime.now(ZoneInfo(zone)).date() + dt.timedelta(days=1)
+            as_of = clock.report_as_of(dt.datetime.now(dt.UTC), ZoneInfo(zone))
             source = figures_cache.cache_file(paths.cache_dir(), db_path)
             saved = figures_cache.load(source, db_path, as_of=as_of, zone=zone)
             if saved is None or window.cancelled:

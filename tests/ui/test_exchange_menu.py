@@ -296,19 +296,27 @@ def other_planner(tmp_path: Path) -> Env:
     return other
 
 
-def test_import_action_opens_the_preview_and_refreshes(
-    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    other = other_planner(tmp_path)
-    source = tmp_path / "other.csv"
+def open_import_preview(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, other: Env, source: Path
+) -> SessionsImportDialog:
+    """Export *other*'s sessions to *source*, choose it with File > Import sessions, and wait
+    for the preview dialog to have read it."""
     exchange.export_sessions_csv(other.planner, source)
     other.planner.db.close()
     monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
     window.actions_by_name["import_sessions"].trigger()
     dialog = window.findChild(SessionsImportDialog)
     assert isinstance(dialog, SessionsImportDialog)
-    assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+    return dialog
+
+
+def test_import_action_opens_the_preview_and_refreshes(
+    qtbot: QtBot, window: MainWindow, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = other_planner(tmp_path)
+    dialog = open_import_preview(qtbot, window, monkeypatch, other, tmp_path / "other.csv")
+    assert dialog.isVisible()
     assert dialog.preview is not None and len(dialog.preview.new_rows) == 1
     actions = actions_of(window)
     with qtbot.waitSignal(actions.imported, timeout=10_000) as blocker:
@@ -409,15 +417,9 @@ def test_restore_of_the_same_data_is_a_noop(
 def import_through_the_menu(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, other: Env, source: Path
 ) -> SessionsImportDialog:
-    """Export *other*'s sessions to *source*, then File > Import sessions it into *window* and
-    wait until the window has the new report; the (closed) preview dialog."""
-    exchange.export_sessions_csv(other.planner, source)
-    other.planner.db.close()
-    monkeypatch.setattr(exchange_menu, "choose_open_path", lambda *args: source)
-    window.actions_by_name["import_sessions"].trigger()
-    dialog = window.findChild(SessionsImportDialog)
-    assert isinstance(dialog, SessionsImportDialog)
-    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+    """:func:`open_import_preview`, then import and wait until the window has the new report;
+    the (closed) preview dialog."""
+    dialog = open_import_preview(qtbot, window, monkeypatch, other, source)
     with qtbot.waitSignal(actions_of(window).imported, timeout=10_000):
         dialog.import_now()
     wait_idle(qtbot, window)
